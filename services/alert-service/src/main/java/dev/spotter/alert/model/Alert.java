@@ -1,0 +1,73 @@
+package dev.spotter.alert.model;
+
+import dev.spotter.events.Priority;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import org.hibernate.annotations.BatchSize;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The one alert of a session: raised by its first stop-symptom; later symptoms join its timeline. */
+@Entity
+@Table(name = "alert")
+public class Alert extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "clinic_id", nullable = false)
+    public String clinicId;
+
+    @Column(name = "session_id", nullable = false, unique = true)
+    public UUID sessionId;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AlertStatus status;
+
+    @Column(name = "symptom_code", nullable = false)
+    public String symptomCode;
+
+    @Column(name = "raised_at", nullable = false)
+    public Instant raisedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @OneToMany(mappedBy = "alert", cascade = CascadeType.PERSIST)
+    @BatchSize(size = 50)
+    @OrderBy("at")
+    public List<AlertTimelineEntry> timeline = new ArrayList<>();
+
+    public AlertTimelineEntry record(String kind, Instant at, String symptomCode, Priority priority, UUID eventId) {
+        AlertTimelineEntry entry = new AlertTimelineEntry();
+        entry.id = UUID.randomUUID();
+        entry.clinicId = clinicId;
+        entry.alert = this;
+        entry.kind = kind;
+        entry.at = at;
+        entry.symptomCode = symptomCode;
+        entry.priority = priority;
+        entry.eventId = eventId;
+        timeline.add(entry);
+        updatedAt = at;
+        return entry;
+    }
+}

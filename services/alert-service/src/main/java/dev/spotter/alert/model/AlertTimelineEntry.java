@@ -1,0 +1,50 @@
+package dev.spotter.alert.model;
+
+import dev.spotter.events.Priority;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One thing that happened to an alert: raised, a further symptom, a priority change. */
+@Entity
+@Table(name = "alert_timeline_entry")
+public class AlertTimelineEntry extends PanacheEntityBase {
+
+    public static final String RAISED = "RAISED";
+    public static final String SYMPTOM_ADDED = "SYMPTOM_ADDED";
+    public static final String PRIORITY_RAISED = "PRIORITY_RAISED";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "clinic_id", nullable = false)
+    public String clinicId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "alert_id")
+    public Alert alert;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    @Column(name = "symptom_code")
+    public String symptomCode;
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    @Column(name = "event_id")
+    public UUID eventId;
+}

@@ -1,0 +1,42 @@
+package dev.spotter.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings every Spotter service shares, under {@code spotter.*}. */
+@ConfigMapping(prefix = "spotter")
+public interface SpotterConfig {
+
+    /** This service's name: the CloudEvents source, the consumer group and the dead-letter topic derive from it. */
+    String serviceName();
+
+    Outbox outbox();
+
+    Kafka kafka();
+
+    interface Outbox {
+        /** How often the relay looks for unpublished events when no notification woke it. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long published events stay in the outbox table before they are deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Kafka {
+        /** Create the topics at start-up; off where an operator (Strimzi) manages them. */
+        @WithDefault("true")
+        boolean createTopics();
+
+        @WithDefault("6")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.spotter.platform.security;
+
+import dev.spotter.events.ClinicIds;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.ForbiddenException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The clinic and user of the current request, from the bearer token's {@code clinic} claim.
+ * Every query and every write of a request is scoped by {@link #id()}: there is no other way in.
+ */
+@RequestScoped
+public class CallerClinic {
+
+    public static final String CLAIM = "clinic";
+
+    @Inject
+    JsonWebToken token;
+
+    public String id() {
+        Object clinic = token.getClaim(CLAIM);
+        String clinicId = clinic instanceof JsonString json ? json.getString() : clinic == null ? null : clinic.toString();
+        if (!ClinicIds.isValid(clinicId)) {
+            throw new ForbiddenException("the token names no clinic");
+        }
+        return clinicId;
+    }
+
+    public String user() {
+        return token.getName();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.spotter.platform.security;
+
+/** The roles a Spotter token can name in its {@code groups} claim. */
+public final class Roles {
+
+    public static final String TABLET = "tablet";
+    public static final String CLINICIAN = "clinician";
+    public static final String CLINIC_ADMIN = "clinic-admin";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,64 @@
+package dev.spotter.session.model;
+
+import dev.spotter.events.Priority;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import org.hibernate.annotations.BatchSize;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** One inversion session of one patient, with the symptoms logged in it and the status of its alert. */
+@Entity
+@Table(name = "therapy_session")
+public class Session extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "clinic_id", nullable = false)
+    public String clinicId;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SessionStatus status;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "started_by", nullable = false)
+    public String startedBy;
+
+    @Column(name = "stopped_at")
+    public Instant stoppedAt;
+
+    @Column(name = "alert_id")
+    public UUID alertId;
+
+    @Column(name = "alert_status")
+    public String alertStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "alert_priority")
+    public Priority alertPriority;
+
+    @Column(name = "alert_updated_at")
+    public Instant alertUpdatedAt;
+
+    @OneToMany(mappedBy = "session", cascade = CascadeType.PERSIST)
+    @BatchSize(size = 50)
+    @OrderBy("reportedAt")
+    public List<SessionSymptom> symptoms = new ArrayList<>();
+}

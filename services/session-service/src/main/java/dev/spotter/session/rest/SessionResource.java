@@ -1,0 +1,72 @@
+package dev.spotter.session.rest;
+
+import dev.spotter.platform.problem.ProblemException;
+import dev.spotter.platform.security.CallerClinic;
+import dev.spotter.platform.security.Roles;
+import dev.spotter.session.model.SessionStatus;
+import dev.spotter.session.rest.SessionViews.LogSymptomRequest;
+import dev.spotter.session.rest.SessionViews.SessionView;
+import dev.spotter.session.rest.SessionViews.StartSessionRequest;
+import dev.spotter.session.rest.SessionViews.SymptomView;
+import dev.spotter.session.service.SessionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The tablet's session API: start a session, log symptoms, read a session with its alert status. */
+@Path("/api/sessions")
+public class SessionResource {
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    CallerClinic caller;
+
+    @POST
+    @RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
+    public Response start(@Valid @NotNull StartSessionRequest request, @Context UriInfo uri) {
+        var session = sessions.start(caller.id(), caller.user(), request.patientId());
+        return Response.created(uri.getAbsolutePathBuilder().path(session.id.toString()).build())
+                .entity(SessionView.of(session)).build();
+    }
+
+    @GET
+    @Transactional
+    @RolesAllowed({Roles.TABLET, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
+    public List<SessionView> list(@QueryParam("status") SessionStatus status) {
+        return sessions.list(caller.id(), Optional.ofNullable(status)).stream().map(SessionView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    @RolesAllowed({Roles.TABLET, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
+    public SessionView get(@PathParam("id") UUID id) {
+        return sessions.find(caller.id(), id).map(SessionView::of)
+                .orElseThrow(() -> ProblemException.notFound("Session", id));
+    }
+
+    @POST
+    @Path("/{id}/symptoms")
+    @RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
+    public Response logSymptom(@PathParam("id") UUID id, @Valid @NotNull LogSymptomRequest request, @Context UriInfo uri) {
+        var logged = sessions.logSymptom(caller.id(), caller.user(), id, request.code(),
+                Boolean.TRUE.equals(request.lastedOverFiveMinutes()), Boolean.TRUE.equals(request.matchesKnownSciaticPattern()));
+        return Response.created(uri.getAbsolutePathBuilder().path(logged.id.toString()).build())
+                .entity(SymptomView.of(logged)).build();
+    }
+}

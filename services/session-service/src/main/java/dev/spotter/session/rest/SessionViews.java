@@ -1,0 +1,62 @@
+package dev.spotter.session.rest;
+
+import dev.spotter.events.Priority;
+import dev.spotter.session.domain.Symptom;
+import dev.spotter.session.model.Session;
+import dev.spotter.session.model.SessionSymptom;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The request and response bodies of the session API; entities never leave the service. */
+public final class SessionViews {
+
+    private SessionViews() {
+    }
+
+    public record StartSessionRequest(@NotNull UUID patientId) {
+    }
+
+    public record LogSymptomRequest(
+            @NotBlank @Size(max = 64) String code,
+            Boolean lastedOverFiveMinutes,
+            Boolean matchesKnownSciaticPattern) {
+    }
+
+    public record SessionView(UUID id, String clinicId, UUID patientId, String status, Instant startedAt, Instant stoppedAt,
+                              List<SymptomView> symptoms, AlertStatusView alert) {
+
+        static SessionView of(Session session) {
+            AlertStatusView alert = session.alertId == null ? null
+                    : new AlertStatusView(session.alertId, session.alertStatus, session.alertPriority, session.alertUpdatedAt);
+            return new SessionView(session.id, session.clinicId, session.patientId, session.status.name(), session.startedAt,
+                    session.stoppedAt, session.symptoms.stream().map(SymptomView::of).toList(), alert);
+        }
+    }
+
+    /** A logged symptom; for a stop-symptom, what staff must do now, from local state, before any clinician answers. */
+    public record SymptomView(UUID id, String code, String label, Priority priority, boolean stopSymptom, Instant reportedAt,
+                              String stopProtocol, String extraAction) {
+
+        static SymptomView of(SessionSymptom logged) {
+            Symptom symptom = Symptom.byCode(logged.code).orElseThrow();
+            return new SymptomView(logged.id, logged.code, symptom.label(), logged.priority, logged.stopSymptom, logged.reportedAt,
+                    logged.stopSymptom ? Symptom.STOP_PROTOCOL : null, symptom.extraAction());
+        }
+    }
+
+    public record AlertStatusView(UUID alertId, String status, Priority priority, Instant updatedAt) {
+    }
+
+    public record CatalogueEntry(String code, String label, List<String> snomedCodes, Priority priority, boolean stopSymptom,
+                                 String extraAction) {
+
+        static CatalogueEntry of(Symptom symptom) {
+            return new CatalogueEntry(symptom.code(), symptom.label(), symptom.snomedCodes(), symptom.basePriority(),
+                    symptom.isStopSymptom(), symptom.extraAction());
+        }
+    }
+}

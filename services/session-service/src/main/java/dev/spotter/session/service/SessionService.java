@@ -1,0 +1,130 @@
+package dev.spotter.session.service;
+
+import dev.spotter.events.alert.AlertRaised;
+import dev.spotter.events.screening.PatientRegistered;
+import dev.spotter.events.session.SessionStarted;
+import dev.spotter.events.session.SymptomReported;
+import dev.spotter.platform.inbox.RejectedEventException;
+import dev.spotter.platform.outbox.Outbox;
+import dev.spotter.platform.problem.ProblemException;
+import dev.spotter.session.domain.Symptom;
+import dev.spotter.session.domain.SymptomPriority;
+import dev.spotter.session.model.KnownPatient;
+import dev.spotter.session.model.Session;
+import dev.spotter.session.model.SessionStatus;
+import dev.spotter.session.model.SessionSymptom;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Starts sessions, logs their symptoms, and keeps each session's view of its alert. Every call is scoped by clinic. */
+@ApplicationScoped
+public class SessionService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Session start(String clinicId, String user, UUID patientId) {
+        KnownPatient patient = KnownPatient.findById(patientId);
+        if (patient == null || !patient.clinicId.equals(clinicId)) {
+            throw ProblemException.refused("unknown-patient", "patientId",
+                    "Patient " + patientId + " is not registered in your clinic. Register the patient in screening first.");
+        }
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.clinicId = clinicId;
+        session.patientId = patientId;
+        session.status = SessionStatus.ACTIVE;
+        session.startedAt = clock.instant();
+        session.startedBy = user;
+        session.persist();
+        outbox.publish(new SessionStarted(UUID.randomUUID(), clinicId, session.startedAt, session.id, patientId, user));
+        return session;
+    }
+
+    /** Logs a symptom; a stop-symptom ends the inversion and is published for alert-service. */
+    @Transactional
+    public SessionSymptom logSymptom(String clinicId, String user, UUID sessionId, String code,
+                                     boolean lastedOverFiveMinutes, boolean matchesKnownSciaticPattern) {
+        Symptom symptom = Symptom.byCode(code).orElseThrow(() -> ProblemException.invalidField("code",
+                "unknown symptom code '" + code + "'; known codes: " + String.join(", ", Symptom.codes())));
+        Session session = lockedSession(clinicId, sessionId);
+        var context = new SymptomPriority.Context(lastedOverFiveMinutes, matchesKnownSciaticPattern, !session.symptoms.isEmpty());
+        SessionSymptom logged = new SessionSymptom();
+        logged.id = UUID.randomUUID();
+        logged.clinicId = clinicId;
+        logged.session = session;
+        logged.code = symptom.code();
+        logged.priority = SymptomPriority.of(symptom, context);
+        logged.stopSymptom = symptom.isStopSymptom();
+        logged.reportedAt = clock.instant();
+        logged.reportedBy = user;
+        logged.persist();
+        session.symptoms.add(logged);
+        if (logged.stopSymptom && session.status == SessionStatus.ACTIVE) {
+            session.status = SessionStatus.STOPPED;
+            session.stoppedAt = logged.reportedAt;
+        }
+        outbox.publish(new SymptomReported(UUID.randomUUID(), clinicId, logged.reportedAt, session.id, session.patientId,
+                logged.id, logged.code, symptom.snomedCodes(), logged.priority, logged.stopSymptom, user));
+        return logged;
+    }
+
+    @Transactional
+    public Optional<Session> find(String clinicId, UUID sessionId) {
+        return Session.<Session>find("id = ?1 and clinicId = ?2", sessionId, clinicId).firstResultOptional();
+    }
+
+    @Transactional
+    public List<Session> list(String clinicId, Optional<SessionStatus> status) {
+        return status.map(s -> Session.<Session>find("clinicId = ?1 and status = ?2 order by startedAt desc", clinicId, s))
+                .orElseGet(() -> Session.find("clinicId = ?1 order by startedAt desc", clinicId))
+                .page(0, 100).list();
+    }
+
+    /** alert-service raised the alert for one of our sessions: show it on the session. */
+    public void onAlertRaised(AlertRaised raised) {
+        Session session = Session.findById(raised.sessionId(), LockModeType.PESSIMISTIC_WRITE);
+        if (session == null || !session.clinicId.equals(raised.clinicId())) {
+            throw new RejectedEventException("alert " + raised.alertId() + " names session " + raised.sessionId()
+                    + ", which clinic " + raised.clinicId() + " does not have");
+        }
+        session.alertId = raised.alertId();
+        session.alertStatus = "RAISED";
+        session.alertPriority = raised.priority();
+        session.alertUpdatedAt = raised.occurredAt();
+    }
+
+    /** screening-service registered a patient: sessions may now start for them in that clinic. */
+    public void onPatientRegistered(PatientRegistered registered) {
+        KnownPatient known = KnownPatient.findById(registered.patientId());
+        if (known != null) {
+            if (!known.clinicId.equals(registered.clinicId())) {
+                throw new RejectedEventException("patient " + registered.patientId() + " already belongs to another clinic");
+            }
+            return;
+        }
+        known = new KnownPatient();
+        known.patientId = registered.patientId();
+        known.clinicId = registered.clinicId();
+        known.registeredAt = registered.occurredAt();
+        known.persist();
+    }
+
+    private static Session lockedSession(String clinicId, UUID sessionId) {
+        Session session = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (session == null || !session.clinicId.equals(clinicId)) {
+            throw ProblemException.notFound("Session", sessionId);
+        }
+        return session;
+    }
+}
