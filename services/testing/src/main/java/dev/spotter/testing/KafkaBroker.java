@@ -180,9 +180,9 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** The folder holding the broker's jars: system property {@code spotter.kafka.lib} or env {@code SPOTTER_KAFKA_LIB}. */
+    /** The folder holding the broker's jars: system property {@code testing.kafka.lib} or env {@code SPOTTER_KAFKA_LIB}. */
     static Path brokerLib() {
-        String configured = System.getProperty("spotter.kafka.lib", System.getenv("SPOTTER_KAFKA_LIB"));
+        String configured = System.getProperty("testing.kafka.lib", System.getenv("SPOTTER_KAFKA_LIB"));
         if (configured == null || !Files.isDirectory(Path.of(configured))) {
             throw new IllegalStateException("Kafka broker jars not found at '" + configured
                     + "': build them with ./mvnw -pl services/kafka-broker package, or set SPOTTER_KAFKA_LIB");
@@ -215,7 +215,7 @@ public final class KafkaBroker implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args);
         if (options.containsKey("lib")) {
-            System.setProperty("spotter.kafka.lib", options.get("lib"));
+            System.setProperty("testing.kafka.lib", options.get("lib"));
         }
         Path dir = Path.of(options.getOrDefault("dir", ".run/kafka")).toAbsolutePath();
         int port = Integer.parseInt(options.getOrDefault("port", "9092"));

@@ -47,7 +47,7 @@ public final class PostgresDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is not usable at " + host() + ":" + port() + " as " + user()
                     + " (" + e.getMessage() + "). Start it, set SPOTTER_PG_HOST/PORT/USER/PASSWORD, or run the tests"
-                    + " with SPOTTER_TEST_INFRA=devservices on a machine with Docker.", e);
+                    + " with SPOTTER_TEST_DEVSERVICES=true on a machine with Docker.", e);
         }
         return jdbcUrl(database);
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Gives a {@code @QuarkusTest} the real infrastructure: a KRaft Kafka broker started from its jars,
  * a fresh PostgreSQL database (init arg {@code database}), and the key that verifies test tokens.
- * With {@code SPOTTER_TEST_INFRA=devservices} (a machine with Docker) it leaves Kafka and PostgreSQL
+ * With {@code SPOTTER_TEST_DEVSERVICES=true} (a machine with Docker) it leaves Kafka and PostgreSQL
  * to Quarkus Dev Services instead. With {@code SPOTTER_KAFKA_BOOTSTRAP} it uses that broker.
  */
 public class SpotterInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -22,7 +22,8 @@ public class SpotterInfrastructure implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toUri().toString());
+        // inline, so it replaces the key pair Quarkus generates for tests when no key is configured at build time
+        config.put("mp.jwt.verify.publickey", TestTokens.publicKeyPem());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         if (usesDevServices()) {
             return config;
@@ -40,7 +41,7 @@ public class SpotterInfrastructure implements QuarkusTestResourceLifecycleManage
     }
 
     public static boolean usesDevServices() {
-        return "devservices".equalsIgnoreCase(System.getenv("SPOTTER_TEST_INFRA"));
+        return "true".equalsIgnoreCase(System.getenv("SPOTTER_TEST_DEVSERVICES"));
     }
 
     /** {@code SPOTTER_KAFKA_BOOTSTRAP} if set, else the JVM's own broker. */

@@ -46,6 +46,14 @@ public final class TestTokens {
         return publicKey;
     }
 
+    public static String publicKeyPem() {
+        try {
+            return Files.readString(publicKeyFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static PrivateKey privateKey() {
         try {
             Path file = publicKeyFile().resolveSibling("private.der");

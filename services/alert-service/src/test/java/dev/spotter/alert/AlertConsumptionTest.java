@@ -1,0 +1,137 @@
+package dev.spotter.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.spotter.events.CloudEventCodec;
+import dev.spotter.events.EncodedEvent;
+import dev.spotter.events.Priority;
+import dev.spotter.events.Topic;
+import dev.spotter.events.Topics;
+import dev.spotter.events.alert.AlertRaised;
+import dev.spotter.events.session.SymptomReported;
+import dev.spotter.testing.KafkaTestClient;
+import dev.spotter.testing.SpotterInfrastructure;
+import dev.spotter.testing.TestEvents;
+import dev.spotter.testing.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** alert-service against the real broker and database: once-only alerts, dead-lettering, tenancy. */
+@QuarkusTest
+@WithTestResource(value = SpotterInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "spotter_test_alert"))
+class AlertConsumptionTest {
+
+    private static final String DLQ = Topic.deadLetterTopicOf("alert-service");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aRedeliveredSymptomCreatesNoSecondAlert() {
+        UUID session = UUID.randomUUID();
+        SymptomReported chestPain = TestEvents.symptom("northside", session, "chest-pain", Priority.HIGH);
+        SymptomReported dizziness = TestEvents.symptom("northside", session, "dizziness", Priority.MEDIUM);
+        KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
+
+        kafka.send(TestEvents.encode(chestPain));
+        kafka.send(TestEvents.encode(chestPain));
+        kafka.send(TestEvents.encode(dizziness)); // same key, so it is applied after both deliveries
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> timelineOf(session, "northside").size() == 2);
+        List<Map<String, Object>> alerts = alertsOfSession(session, "northside");
+        assertThat(alerts).hasSize(1);
+        assertThat(timelineOf(session, "northside")).extracting(e -> e.get("kind") + ":" + e.get("symptomCode"))
+                .containsExactly("RAISED:chest-pain", "SYMPTOM_ADDED:dizziness");
+        assertThat(alertRaisedEventsFor(session, kafka)).hasSize(1);
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheNextEventIsStillProcessed() {
+        UUID session = UUID.randomUUID();
+        KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
+        byte[] poison = "{\"this\": is not an event".getBytes(StandardCharsets.UTF_8);
+
+        kafka.send(Topics.SESSION_EVENTS.name(), session.toString(), Map.of(), poison);
+        kafka.send(TestEvents.encode(TestEvents.symptom("northside", session, "fainting", Priority.HIGH)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertsOfSession(session, "northside").size() == 1);
+        List<ConsumerRecord<String, byte[]>> parked = kafka.read(DLQ,
+                records -> records.stream().anyMatch(r -> session.toString().equals(r.key())), Duration.ofSeconds(20))
+                .stream().filter(r -> session.toString().equals(r.key())).toList();
+        assertThat(parked).hasSize(1);
+        assertThat(parked.getFirst().value()).isEqualTo(poison);
+        assertThat(KafkaTestClient.header(parked.getFirst(), "dead-letter-reason")).contains("CloudEvents");
+        assertThat(deadLetterCount("unreadable")).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void aSymptomOfAnotherClinicForAnExistingAlertIsDeadLetteredNotApplied() {
+        UUID session = UUID.randomUUID();
+        KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
+        kafka.send(TestEvents.encode(TestEvents.symptom("northside", session, "chest-pain", Priority.HIGH)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertsOfSession(session, "northside").size() == 1);
+
+        SymptomReported foreign = TestEvents.symptom("riverside", session, "syncope", Priority.HIGH);
+        kafka.send(TestEvents.encode(foreign));
+
+        List<ConsumerRecord<String, byte[]>> parked = kafka.read(DLQ,
+                records -> records.stream().anyMatch(r -> foreign.eventId().toString().equals(KafkaTestClient.header(r, CloudEventCodec.H_ID))),
+                Duration.ofSeconds(20));
+        assertThat(parked).anyMatch(r -> foreign.eventId().toString().equals(KafkaTestClient.header(r, CloudEventCodec.H_ID)));
+        assertThat(timelineOf(session, "northside")).hasSize(1);
+        assertThat(alertsOfSession(session, "riverside")).isEmpty();
+    }
+
+    @Test
+    void theAlertListIsForCliniciansOfTheClinicOnly() {
+        given().when().get("/api/alerts").then().statusCode(401);
+        given().auth().oauth2(TestTokens.issue("tablet.north", "northside", "tablet")).when().get("/api/alerts").then().statusCode(403);
+        given().auth().oauth2(TestTokens.issue("dr.north", "northside", "clinician"))
+                .when().get("/api/alerts/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static List<Map<String, Object>> alertsOfSession(UUID session, String clinic) {
+        JsonPath alerts = given().auth().oauth2(TestTokens.issue("dr." + clinic, clinic, "clinician"))
+                .when().get("/api/alerts").then().statusCode(200).extract().jsonPath();
+        return alerts.<Map<String, Object>>getList("$").stream().filter(a -> session.toString().equals(a.get("sessionId"))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> timelineOf(UUID session, String clinic) {
+        List<Map<String, Object>> alerts = alertsOfSession(session, clinic);
+        return alerts.isEmpty() ? List.of() : (List<Map<String, Object>>) alerts.getFirst().get("timeline");
+    }
+
+    private static List<AlertRaised> alertRaisedEventsFor(UUID session, KafkaTestClient kafka) {
+        return kafka.read(Topics.ALERT_EVENTS.name(), records -> false, Duration.ofSeconds(3)).stream()
+                .filter(r -> session.toString().equals(r.key()))
+                .map(r -> (AlertRaised) CloudEventCodec.decode(Topics.ALERT_EVENTS, headers(r), r.value()))
+                .toList();
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
+    }
+
+    private static double deadLetterCount(String kind) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith("spotter_events_dead_lettered_total{") && l.contains("kind=\"" + kind + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.spotter.session;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.spotter.events.CloudEventCodec;
+import dev.spotter.events.Topic;
+import dev.spotter.events.Topics;
+import dev.spotter.events.alert.AlertRaised;
+import dev.spotter.testing.KafkaTestClient;
+import dev.spotter.testing.SpotterInfrastructure;
+import dev.spotter.testing.TestEvents;
+import dev.spotter.testing.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** session-service against the real broker and database: the tablet's API, its events, and the alert status it shows. */
+@QuarkusTest
+@WithTestResource(value = SpotterInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "spotter_test_session"))
+class SessionApiTest {
+
+    private static final String NORTH_TABLET = TestTokens.issue("tablet.north", "northside", "tablet");
+    private static final String RIVER_TABLET = TestTokens.issue("tablet.river", "riverside", "tablet");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private KafkaTestClient kafka;
+    private UUID patient;
+
+    @BeforeEach
+    void registerAPatient() {
+        kafka = new KafkaTestClient(bootstrapServers);
+        patient = UUID.randomUUID();
+        kafka.send(TestEvents.encode(TestEvents.patientRegistered("northside", patient)));
+    }
+
+    @Test
+    void aStopSymptomEndsTheInversionShowsTheStopProtocolAndIsPublished() {
+        String session = startSession();
+
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("code", "chest-pain"))
+                .when().post("/api/sessions/{id}/symptoms", session)
+                .then().statusCode(201)
+                .body("priority", equalTo("HIGH"))
+                .body("stopSymptom", equalTo(true))
+                .body("stopProtocol", equalTo("Bring the table slowly to horizontal. Keep the patient lying down. The spotter stays. Take BP and heart rate."));
+
+        given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session)
+                .then().statusCode(200).body("status", equalTo("STOPPED")).body("symptoms", hasSize(1)).body("alert", nullValue());
+        var published = kafka.read(Topics.SESSION_EVENTS.name(),
+                records -> records.stream().anyMatch(r -> isSymptomOf(r.key(), r.headers().lastHeader(CloudEventCodec.H_TYPE), session)),
+                Duration.ofSeconds(20));
+        assertThat(published).anyMatch(r -> isSymptomOf(r.key(), r.headers().lastHeader(CloudEventCodec.H_TYPE), session));
+    }
+
+    @Test
+    void anUnknownSymptomCodeIsA400NamingTheFieldAndWritesNothing() {
+        String session = startSession();
+
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("code", "chest-pains"))
+                .when().post("/api/sessions/{id}/symptoms", session)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("errors[0].field", equalTo("code"));
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/sessions/{id}/symptoms", session)
+                .then().statusCode(400).body("errors[0].field", equalTo("code"));
+
+        given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session)
+                .then().statusCode(200).body("status", equalTo("ACTIVE")).body("symptoms", hasSize(0));
+    }
+
+    @Test
+    void anotherClinicCannotSeeOrChangeTheSession() {
+        String session = startSession();
+
+        given().when().get("/api/sessions/{id}", session).then().statusCode(401);
+        given().auth().oauth2(RIVER_TABLET).when().get("/api/sessions/{id}", session).then().statusCode(404);
+        given().auth().oauth2(RIVER_TABLET).contentType(ContentType.JSON).body(Map.of("code", "chest-pain"))
+                .when().post("/api/sessions/{id}/symptoms", session).then().statusCode(404);
+        given().auth().oauth2(RIVER_TABLET).when().get("/api/sessions").then().statusCode(200)
+                .body("findAll { it.id == '" + session + "' }", hasSize(0));
+        given().auth().oauth2(RIVER_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString()))
+                .when().post("/api/sessions").then().statusCode(422).body("errors[0].field", equalTo("patientId"));
+
+        given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session)
+                .then().statusCode(200).body("symptoms", hasSize(0));
+    }
+
+    @Test
+    void theSessionShowsTheAlertThatAlertServiceRaised() {
+        String session = startSession();
+        AlertRaised raised = TestEvents.alertRaised("northside", UUID.fromString(session), patient);
+
+        kafka.send(TestEvents.encode(raised));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session)
+                        .then().statusCode(200)
+                        .body("alert.alertId", equalTo(raised.alertId().toString()))
+                        .body("alert.status", equalTo("RAISED"))
+                        .body("alert.priority", equalTo("HIGH")));
+    }
+
+    @Test
+    void anAlertEventNamingAnotherClinicsSessionIsDeadLettered() {
+        String session = startSession();
+        AlertRaised foreign = TestEvents.alertRaised("riverside", UUID.fromString(session), patient);
+
+        kafka.send(TestEvents.encode(foreign));
+
+        var parked = kafka.read(Topic.deadLetterTopicOf("session-service"),
+                records -> records.stream().anyMatch(r -> foreign.eventId().toString().equals(KafkaTestClient.header(r, CloudEventCodec.H_ID))),
+                Duration.ofSeconds(20));
+        assertThat(parked).anyMatch(r -> foreign.eventId().toString().equals(KafkaTestClient.header(r, CloudEventCodec.H_ID)));
+        given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session).then().body("alert", nullValue());
+    }
+
+    /** Starts a session once the patient's registration has arrived from the screening topic. */
+    private String startSession() {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var response = given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON)
+                    .body(Map.of("patientId", patient.toString())).when().post("/api/sessions");
+            id[0] = response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
+            return id[0] != null;
+        });
+        return id[0];
+    }
+
+    private static boolean isSymptomOf(String key, org.apache.kafka.common.header.Header type, String session) {
+        return session.equals(key) && type != null && new String(type.value()).equals("dev.spotter.session.symptom-reported.v1");
+    }
+}
