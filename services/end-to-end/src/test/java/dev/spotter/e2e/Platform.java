@@ -1,0 +1,63 @@
+package dev.spotter.e2e;
+
+import dev.spotter.testing.KafkaBroker;
+import dev.spotter.testing.PostgresDatabases;
+import dev.spotter.testing.ServiceProcess;
+import dev.spotter.testing.SpotterInfrastructure;
+import dev.spotter.testing.TestTokens;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The three packaged services, started as processes on the real broker and fresh PostgreSQL databases. */
+final class Platform implements AutoCloseable {
+
+    final ServiceProcess screening;
+    final ServiceProcess session;
+    final ServiceProcess alert;
+    private final List<ServiceProcess> all = new ArrayList<>();
+
+    private Platform(ServiceProcess screening, ServiceProcess session, ServiceProcess alert) {
+        this.screening = screening;
+        this.session = session;
+        this.alert = alert;
+        all.addAll(List.of(screening, session, alert));
+    }
+
+    static Platform start() throws Exception {
+        String kafka = SpotterInfrastructure.kafkaBootstrapServers();
+        Path services = Path.of(System.getProperty("e2e.services.dir", "..")).toAbsolutePath().normalize();
+        Path logs = Path.of("target", "e2e-logs");
+        ServiceProcess screening = start("screening-service", services, kafka, logs);
+        ServiceProcess session = start("session-service", services, kafka, logs);
+        ServiceProcess alert = start("alert-service", services, kafka, logs);
+        Platform platform = new Platform(screening, session, alert);
+        try {
+            for (ServiceProcess service : platform.all) {
+                service.awaitReady(Duration.ofSeconds(120));
+            }
+        } catch (Exception e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    private static ServiceProcess start(String name, Path services, String kafka, Path logs) throws Exception {
+        String database = "spotter_e2e_" + name.replace("-service", "");
+        Map<String, String> env = Map.of(
+                "SPOTTER_DB_URL", PostgresDatabases.recreate(database),
+                "SPOTTER_DB_USER", PostgresDatabases.user(),
+                "SPOTTER_DB_PASSWORD", PostgresDatabases.password(),
+                "SPOTTER_KAFKA_BOOTSTRAP", kafka,
+                "SPOTTER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString());
+        return ServiceProcess.start(name, services.resolve(name).resolve("target/quarkus-app"), KafkaBroker.freePort(), env, logs);
+    }
+
+    @Override
+    public void close() {
+        all.forEach(ServiceProcess::close);
+    }
+}
