@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole Spotter platform locally: PostgreSQL databases, a Kafka broker and the three
 # services, in the foreground until Ctrl-C (or SIGTERM), which stops everything.
+# (Started in the background by another script, it ignores SIGINT as all such jobs do: use SIGTERM.)
 # Usage: deploy/local/run.sh [--fresh] [--no-build] [--help]
 set -euo pipefail
 
@@ -61,25 +62,21 @@ pg_sql() {
 
 # Why: pg_isready is the cheap, quiet check; psql is the fallback where it is not installed.
 pg_ready() {
-  if command -v pg_isready >/dev/null; then
-    pg_isready -q -h "$pg_host" -p "$pg_port" -U "$pg_user"
-  else
-    pg_sql 'SELECT 1' >/dev/null 2>&1
-  fi
+  command -v pg_isready >/dev/null || { pg_sql 'SELECT 1' >/dev/null 2>&1; return; }
+  pg_isready -q -h "$pg_host" -p "$pg_port" -U "$pg_user"
 }
 
 # Why: on a fresh machine the local cluster may simply be stopped; start it once before giving up.
 ensure_postgres() {
   pg_ready && return 0
-  if command -v pg_ctlcluster >/dev/null; then
-    local version
+  if command -v pg_ctlcluster >/dev/null && [[ "$pg_host" =~ ^(127\.0\.0\.1|localhost|::1)$ ]]; then
+    local version i
     for version in /etc/postgresql/*/; do
       [[ -d "$version" ]] || continue
       version=$(basename "$version")
       say "starting local PostgreSQL $version cluster"
       pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
     done
-    local i
     for ((i = 0; i < 15; i++)); do pg_ready && return 0; sleep 1; done
   fi
   die "PostgreSQL is not reachable at $pg_host:$pg_port as user $pg_user.
@@ -220,6 +217,17 @@ stop_all() {
     stop_pids "the Kafka broker" 15 $broker
   fi
   wait 2>/dev/null || true
+  say "everything stopped"
+}
+
+# Why: when something dies on its own, say which one, so the right log gets read.
+dead_components() {
+  local i dead=()
+  kill -0 "$kafka_pid" 2>/dev/null || dead+=(kafka)
+  for i in "${!services[@]}"; do
+    kill -0 "${service_pids[$i]}" 2>/dev/null || dead+=("${services[$i]%% *}")
+  done
+  echo "${dead[*]:-a component}"
 }
 
 # Why: the usage and the ready-made commands are what one needs right after start-up.
@@ -266,7 +274,7 @@ main() {
   ensure_databases "$fresh"
   if [[ "$build" == true ]] && needs_build; then
     say "building the services (./mvnw -B -q install -DskipTests); this takes a few minutes"
-    ./mvnw -B -q install -DskipTests
+    ./mvnw -B -q install -DskipTests || die "the build failed (see above)"
   elif artifacts_missing; then
     die "the services are not built; run without --no-build (or ./mvnw -B -q install -DskipTests)"
   fi
@@ -281,7 +289,7 @@ main() {
   print_summary
   # Wakes on a signal (trap above) or when a component dies unexpectedly.
   wait -n "$kafka_pid" "${service_pids[@]}" || true
-  die "a component exited unexpectedly; see the logs in $run_dir/logs"
+  die "$(dead_components) exited unexpectedly; see the logs in $run_dir/logs"
 }
 
 main "$@"

@@ -52,7 +52,7 @@ class AlertConsumptionTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> timelineOf(session, "northside").size() == 2);
         List<Map<String, Object>> alerts = alertsOfSession(session, "northside");
         assertThat(alerts).hasSize(1);
-        assertThat(timelineOf(session, "northside")).extracting(e -> e.get("kind") + ":" + e.get("symptomCode"))
+        assertThat(timelineOf(session, "northside")).extracting(e -> e.get("kind") + ":" + e.get("cause"))
                 .containsExactly("RAISED:chest-pain", "SYMPTOM_ADDED:dizziness");
         assertThat(alertRaisedEventsFor(session, kafka)).hasSize(1);
     }

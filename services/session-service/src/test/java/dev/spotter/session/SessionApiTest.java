@@ -3,6 +3,7 @@ package dev.spotter.session;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -19,10 +20,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,11 +44,67 @@ class SessionApiTest {
     private KafkaTestClient kafka;
     private UUID patient;
 
+    @Inject
+    TestClock clock;
+
     @BeforeEach
-    void registerAPatient() {
+    void registerAClearedPatient() {
         kafka = new KafkaTestClient(bootstrapServers);
         patient = UUID.randomUUID();
         kafka.send(TestEvents.encode(TestEvents.patientRegistered("northside", patient)));
+        kafka.send(TestEvents.encode(TestEvents.defaultPlan("northside", patient)));
+        kafka.send(TestEvents.encode(TestEvents.clearedScreening("northside", patient, Instant.now().plus(Duration.ofDays(1)))));
+    }
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
+
+    @Test
+    void aContraindicatedPatientCannotStartASession() {
+        UUID contraindicated = UUID.randomUUID();
+        kafka.send(TestEvents.encode(TestEvents.patientRegistered("northside", contraindicated)));
+        kafka.send(TestEvents.encode(TestEvents.defaultPlan("northside", contraindicated)));
+        kafka.send(TestEvents.encode(TestEvents.contraindicatedScreening("northside", contraindicated)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", contraindicated.toString()))
+                        .when().post("/api/sessions")
+                        .then().statusCode(409).contentType("application/problem+json")
+                        .body("type", equalTo("urn:spotter:problem:not-cleared"))
+                        .body("detail", containsString("S2")));
+    }
+
+    @Test
+    void noSessionStartsOnceTheEligibilityHasExpired() {
+        startSession();
+
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString()))
+                .when().post("/api/sessions")
+                .then().statusCode(409).body("type", equalTo("urn:spotter:problem:screening-expired"));
+    }
+
+    @Test
+    void anAngleAboveTheFirstWeeksCeilingIsRefusedNamingTheField() {
+        startSession();
+
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON)
+                .body(Map.of("patientId", patient.toString(), "angleDegrees", 31, "holdSeconds", 60))
+                .when().post("/api/sessions")
+                .then().statusCode(422).body("errors[0].field", equalTo("angleDegrees"));
+    }
+
+    @Test
+    void theFifthSessionInAWeekIsRefused() {
+        for (int i = 0; i < 4; i++) {
+            startSession();
+        }
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString()))
+                .when().post("/api/sessions")
+                .then().statusCode(409).body("type", equalTo("urn:spotter:problem:weekly-limit"));
     }
 
     @Test
@@ -59,7 +119,7 @@ class SessionApiTest {
                 .body("stopProtocol", equalTo("Bring the table slowly to horizontal. Keep the patient lying down. The spotter stays. Take BP and heart rate."));
 
         given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session)
-                .then().statusCode(200).body("status", equalTo("STOPPED")).body("symptoms", hasSize(1)).body("alert", nullValue());
+                .then().statusCode(200).body("status", equalTo("STOPPED")).body("angleDegrees", equalTo(20)).body("holdSeconds", equalTo(60)).body("symptoms", hasSize(1)).body("alert", nullValue());
         var published = kafka.read(Topics.SESSION_EVENTS.name(),
                 records -> records.stream().anyMatch(r -> isSymptomOf(r.key(), r.headers().lastHeader(CloudEventCodec.H_TYPE), session)),
                 Duration.ofSeconds(20));
@@ -128,7 +188,7 @@ class SessionApiTest {
         given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session).then().body("alert", nullValue());
     }
 
-    /** Starts a session once the patient's registration has arrived from the screening topic. */
+    /** Starts a session once the patient's registration, plan and screening have arrived from the screening topic. */
     private String startSession() {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(20)).until(() -> {

@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The one alert of a session: raised by its first stop-symptom; later symptoms join its timeline. */
+/**
+ * The one alert of a session (raised by its first stop-symptom; later symptoms join its timeline)
+ * or of a screening (raised by its first urgent finding).
+ */
 @Entity
 @Table(name = "alert")
 public class Alert extends PanacheEntityBase {
@@ -28,8 +31,11 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "clinic_id", nullable = false)
     public String clinicId;
 
-    @Column(name = "session_id", nullable = false, unique = true)
+    @Column(name = "session_id", unique = true)
     public UUID sessionId;
+
+    @Column(name = "screening_id", unique = true)
+    public UUID screeningId;
 
     @Column(name = "patient_id", nullable = false)
     public UUID patientId;
@@ -42,8 +48,9 @@ public class Alert extends PanacheEntityBase {
     @Column(nullable = false)
     public AlertStatus status;
 
-    @Column(name = "symptom_code", nullable = false)
-    public String symptomCode;
+    /** The symptom code or screening rule id that raised it. */
+    @Column(nullable = false)
+    public String cause;
 
     @Column(name = "raised_at", nullable = false)
     public Instant raisedAt;
@@ -56,14 +63,14 @@ public class Alert extends PanacheEntityBase {
     @OrderBy("at")
     public List<AlertTimelineEntry> timeline = new ArrayList<>();
 
-    public AlertTimelineEntry record(String kind, Instant at, String symptomCode, Priority priority, UUID eventId) {
+    public AlertTimelineEntry record(String kind, Instant at, String cause, Priority priority, UUID eventId) {
         AlertTimelineEntry entry = new AlertTimelineEntry();
         entry.id = UUID.randomUUID();
         entry.clinicId = clinicId;
         entry.alert = this;
         entry.kind = kind;
         entry.at = at;
-        entry.symptomCode = symptomCode;
+        entry.cause = cause;
         entry.priority = priority;
         entry.eventId = eventId;
         timeline.add(entry);

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One thing that happened to an alert: raised, a further symptom, a priority change. */
+/** One thing that happened to an alert: raised, a further symptom or finding, a priority change. */
 @Entity
 @Table(name = "alert_timeline_entry")
 public class AlertTimelineEntry extends PanacheEntityBase {
@@ -39,8 +39,8 @@ public class AlertTimelineEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    @Column(name = "symptom_code")
-    public String symptomCode;
+    @Column
+    public String cause;
 
     @Enumerated(EnumType.STRING)
     public Priority priority;

@@ -4,10 +4,13 @@ import dev.spotter.alert.model.Alert;
 import dev.spotter.alert.model.AlertStatus;
 import dev.spotter.alert.model.AlertTimelineEntry;
 import dev.spotter.alert.stream.AlertStream;
+import dev.spotter.events.Priority;
 import dev.spotter.events.alert.AlertRaised;
+import dev.spotter.events.screening.UrgentFindingReported;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.platform.inbox.RejectedEventException;
 import dev.spotter.platform.outbox.Outbox;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -17,9 +20,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Turns stop-symptoms into alerts, one per session, and answers the clinic's questions about them. */
+/** Turns stop-symptoms and urgent screening findings into alerts, one per session or screening. */
 @ApplicationScoped
 public class AlertService {
+
+    /** What raised an alert: the event's ids and what it says. */
+    private record Cause(String clinicId, UUID sessionId, UUID screeningId, UUID patientId, String code, Priority priority, UUID eventId) {
+    }
 
     @Inject
     Outbox outbox;
@@ -32,16 +39,16 @@ public class AlertService {
 
     /** A stop-symptom raises the session's alert, or joins the timeline of the one already raised. */
     public void onSymptomReported(SymptomReported symptom) {
-        if (!symptom.stopSymptom()) {
-            return;
+        if (symptom.stopSymptom()) {
+            apply(new Cause(symptom.clinicId(), symptom.sessionId(), null, symptom.patientId(), symptom.code(),
+                    symptom.priority(), symptom.eventId()), Alert.find("sessionId", symptom.sessionId()));
         }
-        Optional<Alert> existing = Alert.find("sessionId", symptom.sessionId()).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
-        if (existing.isPresent()) {
-            addToAlert(existing.get(), symptom);
-        } else {
-            raise(symptom);
-        }
+    }
+
+    /** An urgent screening finding raises the screening's alert, or joins the one already raised. */
+    public void onUrgentFinding(UrgentFindingReported finding) {
+        apply(new Cause(finding.clinicId(), null, finding.screeningId(), finding.patientId(), finding.ruleId(),
+                finding.priority(), finding.eventId()), Alert.find("screeningId", finding.screeningId()));
     }
 
     @Transactional
@@ -54,32 +61,42 @@ public class AlertService {
         return Alert.<Alert>find("id = ?1 and clinicId = ?2", alertId, clinicId).firstResultOptional();
     }
 
-    private void raise(SymptomReported symptom) {
+    private void apply(Cause cause, PanacheQuery<Alert> existing) {
+        Optional<Alert> alert = existing.withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        if (alert.isPresent()) {
+            addTo(alert.get(), cause);
+        } else {
+            raise(cause);
+        }
+    }
+
+    private void raise(Cause cause) {
         Alert alert = new Alert();
         alert.id = UUID.randomUUID();
-        alert.clinicId = symptom.clinicId();
-        alert.sessionId = symptom.sessionId();
-        alert.patientId = symptom.patientId();
-        alert.priority = symptom.priority();
+        alert.clinicId = cause.clinicId();
+        alert.sessionId = cause.sessionId();
+        alert.screeningId = cause.screeningId();
+        alert.patientId = cause.patientId();
+        alert.priority = cause.priority();
         alert.status = AlertStatus.RAISED;
-        alert.symptomCode = symptom.code();
+        alert.cause = cause.code();
         alert.raisedAt = clock.instant();
-        alert.record(AlertTimelineEntry.RAISED, alert.raisedAt, symptom.code(), symptom.priority(), symptom.eventId());
+        alert.record(AlertTimelineEntry.RAISED, alert.raisedAt, cause.code(), cause.priority(), cause.eventId());
         alert.persist();
         outbox.publish(new AlertRaised(UUID.randomUUID(), alert.clinicId, alert.raisedAt, alert.id, alert.sessionId,
-                alert.patientId, alert.priority, alert.symptomCode, symptom.eventId()));
+                alert.screeningId, alert.patientId, alert.priority, alert.cause, cause.eventId()));
         stream.announce(AlertStream.RAISED, alert.id);
     }
 
-    private void addToAlert(Alert alert, SymptomReported symptom) {
-        if (!alert.clinicId.equals(symptom.clinicId())) {
-            throw new RejectedEventException("symptom " + symptom.eventId() + " of clinic " + symptom.clinicId()
-                    + " names a session whose alert belongs to another clinic");
+    private void addTo(Alert alert, Cause cause) {
+        if (!alert.clinicId.equals(cause.clinicId())) {
+            throw new RejectedEventException("event " + cause.eventId() + " of clinic " + cause.clinicId()
+                    + " names a session or screening whose alert belongs to another clinic");
         }
-        alert.record(AlertTimelineEntry.SYMPTOM_ADDED, clock.instant(), symptom.code(), symptom.priority(), symptom.eventId());
-        if (symptom.priority().max(alert.priority) != alert.priority) {
-            alert.priority = symptom.priority();
-            alert.record(AlertTimelineEntry.PRIORITY_RAISED, clock.instant(), symptom.code(), symptom.priority(), symptom.eventId());
+        alert.record(AlertTimelineEntry.SYMPTOM_ADDED, clock.instant(), cause.code(), cause.priority(), cause.eventId());
+        if (cause.priority().max(alert.priority) != alert.priority) {
+            alert.priority = cause.priority();
+            alert.record(AlertTimelineEntry.PRIORITY_RAISED, clock.instant(), cause.code(), cause.priority(), cause.eventId());
         }
         stream.announce(AlertStream.UPDATED, alert.id);
     }

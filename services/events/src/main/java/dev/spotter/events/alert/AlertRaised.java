@@ -6,7 +6,10 @@ import dev.spotter.events.Require;
 import java.time.Instant;
 import java.util.UUID;
 
-/** alert-service opened an alert for a session because of a reported stop-symptom. */
+/**
+ * alert-service opened an alert: for a session (a stop-symptom; {@code sessionId} set) or for a
+ * screening (an urgent finding; {@code screeningId} set). {@code cause} is the symptom code or rule id.
+ */
 @EventType(name = "dev.spotter.alert.alert-raised", version = 1)
 public record AlertRaised(
         UUID eventId,
@@ -14,9 +17,10 @@ public record AlertRaised(
         Instant occurredAt,
         UUID alertId,
         UUID sessionId,
+        UUID screeningId,
         UUID patientId,
         Priority priority,
-        String symptomCode,
+        String cause,
         UUID causeEventId) implements AlertEvent {
 
     public AlertRaised {
@@ -24,10 +28,12 @@ public record AlertRaised(
         Require.clinic(clinicId);
         Require.present(occurredAt, "occurredAt");
         Require.present(alertId, "alertId");
-        Require.present(sessionId, "sessionId");
+        if (sessionId == null && screeningId == null) {
+            throw new IllegalArgumentException("an alert is raised for a session or a screening");
+        }
         Require.present(patientId, "patientId");
         Require.present(priority, "priority");
-        Require.present(symptomCode, "symptomCode");
+        Require.present(cause, "cause");
         Require.present(causeEventId, "causeEventId");
     }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** session-service's view of a patient registered by screening-service: the pseudonymous id and its clinic. */
+/** session-service's view of a patient from screening-service: clinic, whether they may start a session, and their plan. */
 @Entity
 @Table(name = "known_patient")
 public class KnownPatient extends PanacheEntityBase {
@@ -22,4 +22,30 @@ public class KnownPatient extends PanacheEntityBase {
 
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+
+    @Column(nullable = false)
+    public boolean eligible;
+
+    @Column(name = "effective_outcome")
+    public String effectiveOutcome;
+
+    /** The blocking reasons as JSON, as screening-service sent them. */
+    @Column(name = "blocking_reasons", nullable = false)
+    public String blockingReasons = "[]";
+
+    @Column(name = "eligible_until")
+    public Instant eligibleUntil;
+
+    @Column(name = "bp_ceiling_systolic")
+    public Integer bpCeilingSystolic;
+
+    @Column(name = "bp_ceiling_diastolic")
+    public Integer bpCeilingDiastolic;
+
+    @Column(name = "eligibility_updated_at")
+    public Instant eligibilityUpdatedAt;
+
+    /** The protocol plan as JSON, as screening-service sent it; null until one is set. */
+    @Column
+    public String plan;
 }

@@ -41,6 +41,12 @@ public class Session extends PanacheEntityBase {
     @Column(name = "started_by", nullable = false)
     public String startedBy;
 
+    @Column(name = "angle_degrees")
+    public Integer angleDegrees;
+
+    @Column(name = "hold_seconds")
+    public Integer holdSeconds;
+
     @Column(name = "stopped_at")
     public Instant stoppedAt;
 

@@ -4,6 +4,8 @@ import dev.spotter.events.Priority;
 import dev.spotter.session.domain.Symptom;
 import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionSymptom;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,7 +19,8 @@ public final class SessionViews {
     private SessionViews() {
     }
 
-    public record StartSessionRequest(@NotNull UUID patientId) {
+    /** Angle and hold default to the plan's starting values. */
+    public record StartSessionRequest(@NotNull UUID patientId, @Min(1) @Max(90) Integer angleDegrees, @Min(1) @Max(600) Integer holdSeconds) {
     }
 
     public record LogSymptomRequest(
@@ -26,14 +29,14 @@ public final class SessionViews {
             Boolean matchesKnownSciaticPattern) {
     }
 
-    public record SessionView(UUID id, String clinicId, UUID patientId, String status, Instant startedAt, Instant stoppedAt,
-                              List<SymptomView> symptoms, AlertStatusView alert) {
+    public record SessionView(UUID id, String clinicId, UUID patientId, String status, Integer angleDegrees, Integer holdSeconds,
+                              Instant startedAt, Instant stoppedAt, List<SymptomView> symptoms, AlertStatusView alert) {
 
         static SessionView of(Session session) {
             AlertStatusView alert = session.alertId == null ? null
                     : new AlertStatusView(session.alertId, session.alertStatus, session.alertPriority, session.alertUpdatedAt);
-            return new SessionView(session.id, session.clinicId, session.patientId, session.status.name(), session.startedAt,
-                    session.stoppedAt, session.symptoms.stream().map(SymptomView::of).toList(), alert);
+            return new SessionView(session.id, session.clinicId, session.patientId, session.status.name(), session.angleDegrees,
+                    session.holdSeconds, session.startedAt, session.stoppedAt, session.symptoms.stream().map(SymptomView::of).toList(), alert);
         }
     }
 

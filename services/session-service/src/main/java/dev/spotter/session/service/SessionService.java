@@ -1,12 +1,14 @@
 package dev.spotter.session.service;
 
 import dev.spotter.events.alert.AlertRaised;
-import dev.spotter.events.screening.PatientRegistered;
+import dev.spotter.events.screening.ProtocolPlan;
 import dev.spotter.events.session.SessionStarted;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.platform.inbox.RejectedEventException;
 import dev.spotter.platform.outbox.Outbox;
+import dev.spotter.platform.problem.Problem;
 import dev.spotter.platform.problem.ProblemException;
+import dev.spotter.session.domain.SessionStartRules;
 import dev.spotter.session.domain.Symptom;
 import dev.spotter.session.domain.SymptomPriority;
 import dev.spotter.session.model.KnownPatient;
@@ -18,11 +20,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Starts sessions, logs their symptoms, and keeps each session's view of its alert. Every call is scoped by clinic. */
+/** Starts sessions (for cleared patients, within their plan), logs their symptoms, and shows each session's alert. Scoped by clinic. */
 @ApplicationScoped
 public class SessionService {
 
@@ -32,20 +37,33 @@ public class SessionService {
     @Inject
     Clock clock;
 
+    @Inject
+    ScreeningViewService screeningView;
+
+    /** Starts a session at the asked (or planned) angle and hold, if the patient is cleared and it is within the plan. */
     @Transactional
-    public Session start(String clinicId, String user, UUID patientId) {
-        KnownPatient patient = KnownPatient.findById(patientId);
+    public Session start(String clinicId, String user, UUID patientId, Integer angleDegrees, Integer holdSeconds) {
+        KnownPatient patient = KnownPatient.findById(patientId, LockModeType.PESSIMISTIC_WRITE);
         if (patient == null || !patient.clinicId.equals(clinicId)) {
             throw ProblemException.refused("unknown-patient", "patientId",
                     "Patient " + patientId + " is not registered in your clinic. Register the patient in screening first.");
         }
+        ProtocolPlan plan = screeningView.planOf(patient);
+        Instant now = clock.instant();
+        var request = new SessionStartRules.Request(screeningView.eligibilityOf(patient), plan, firstSessionAt(patientId),
+                Session.count("patientId = ?1 and startedAt > ?2", patientId, now.minus(Duration.ofDays(7))),
+                angleDegrees != null ? angleDegrees : plan == null ? 0 : plan.startAngleDegrees(),
+                holdSeconds != null ? holdSeconds : plan == null ? 0 : plan.startHoldSeconds(), now);
+        refuseIfAny(SessionStartRules.refusals(request));
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.clinicId = clinicId;
         session.patientId = patientId;
         session.status = SessionStatus.ACTIVE;
-        session.startedAt = clock.instant();
+        session.startedAt = now;
         session.startedBy = user;
+        session.angleDegrees = request.angleDegrees();
+        session.holdSeconds = request.holdSeconds();
         session.persist();
         outbox.publish(new SessionStarted(UUID.randomUUID(), clinicId, session.startedAt, session.id, patientId, user));
         return session;
@@ -104,20 +122,19 @@ public class SessionService {
         session.alertUpdatedAt = raised.occurredAt();
     }
 
-    /** screening-service registered a patient: sessions may now start for them in that clinic. */
-    public void onPatientRegistered(PatientRegistered registered) {
-        KnownPatient known = KnownPatient.findById(registered.patientId());
-        if (known != null) {
-            if (!known.clinicId.equals(registered.clinicId())) {
-                throw new RejectedEventException("patient " + registered.patientId() + " already belongs to another clinic");
-            }
+    private Instant firstSessionAt(UUID patientId) {
+        return Session.<Session>find("patientId = ?1 order by startedAt", patientId).firstResultOptional()
+                .map(first -> first.startedAt).orElse(null);
+    }
+
+    private static void refuseIfAny(List<SessionStartRules.Refusal> refusals) {
+        if (refusals.isEmpty()) {
             return;
         }
-        known = new KnownPatient();
-        known.patientId = registered.patientId();
-        known.clinicId = registered.clinicId();
-        known.registeredAt = registered.occurredAt();
-        known.persist();
+        SessionStartRules.Refusal first = refusals.getFirst();
+        throw new ProblemException(first.status(), first.slug(), "The session cannot start",
+                refusals.stream().map(SessionStartRules.Refusal::detail).collect(Collectors.joining(" ")),
+                refusals.stream().map(r -> new Problem.FieldError(r.field(), r.detail())).toList());
     }
 
     private static Session lockedSession(String clinicId, UUID sessionId) {

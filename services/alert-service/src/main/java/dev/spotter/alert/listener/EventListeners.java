@@ -2,6 +2,12 @@ package dev.spotter.alert.listener;
 
 import dev.spotter.alert.service.AlertService;
 import dev.spotter.events.Topics;
+import dev.spotter.events.screening.ClearanceExpired;
+import dev.spotter.events.screening.ClearanceRecorded;
+import dev.spotter.events.screening.PatientRegistered;
+import dev.spotter.events.screening.ProtocolPlanChanged;
+import dev.spotter.events.screening.ScreeningCompleted;
+import dev.spotter.events.screening.UrgentFindingReported;
 import dev.spotter.events.session.SessionStarted;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.platform.inbox.EventInbox;
@@ -11,9 +17,9 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Applies session events: each stop-symptom raises or updates its session's alert, once. */
+/** Applies what can raise an alert, once each: stop-symptoms of sessions, urgent findings of screenings. */
 @ApplicationScoped
-public class SessionEventsListener {
+public class EventListeners {
 
     @Inject
     EventInbox inbox;
@@ -30,6 +36,21 @@ public class SessionEventsListener {
                 case SessionStarted ignored -> {
                     // nothing to alert on; the session's alert starts with its first stop-symptom
                 }
+            }
+        });
+    }
+
+    @Incoming("screening-events")
+    @Blocking
+    public void onScreeningEvent(ConsumerRecord<String, byte[]> record) {
+        inbox.consume(record, Topics.SCREENING_EVENTS, event -> {
+            switch (event) {
+                case UrgentFindingReported finding -> alerts.onUrgentFinding(finding);
+                case PatientRegistered ignored -> { }
+                case ScreeningCompleted ignored -> { }
+                case ClearanceRecorded ignored -> { }
+                case ClearanceExpired ignored -> { }
+                case ProtocolPlanChanged ignored -> { }
             }
         });
     }
