@@ -2,6 +2,7 @@ package dev.spotter.screening.service;
 
 import dev.spotter.events.screening.PatientRegistered;
 import dev.spotter.platform.outbox.Outbox;
+import dev.spotter.platform.problem.ProblemException;
 import dev.spotter.screening.model.Patient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Registers a clinic's patients and tells the other services their pseudonymous ids. */
+/** Registers a clinic's patients (with the default protocol plan) and tells the other services their pseudonymous ids. */
 @ApplicationScoped
 public class PatientService {
 
@@ -20,6 +21,9 @@ public class PatientService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PlanService plans;
 
     @Transactional
     public Patient register(String clinicId, String user, UUID patientId, String displayName) {
@@ -31,6 +35,7 @@ public class PatientService {
         patient.registeredBy = user;
         patient.persist();
         outbox.publish(new PatientRegistered(UUID.randomUUID(), clinicId, patient.registeredAt, patient.id));
+        plans.startWithDefault(clinicId, user, patient.id);
         return patient;
     }
 
@@ -42,6 +47,12 @@ public class PatientService {
     @Transactional
     public Optional<Patient> find(String clinicId, UUID patientId) {
         return Patient.<Patient>find("id = ?1 and clinicId = ?2", patientId, clinicId).firstResultOptional();
+    }
+
+    /** The patient of this clinic, or a 404 that does not tell whether another clinic has one by that id. */
+    @Transactional
+    public Patient require(String clinicId, UUID patientId) {
+        return find(clinicId, patientId).orElseThrow(() -> ProblemException.notFound("Patient", patientId));
     }
 
     @Transactional
