@@ -38,7 +38,8 @@ class PatientApiTest {
 
         var records = new KafkaTestClient(bootstrapServers).read(Topics.SCREENING_EVENTS.name(),
                 rs -> rs.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(20));
-        var registered = records.stream().filter(r -> id.equals(r.key())).toList();
+        var registered = records.stream().filter(r -> id.equals(r.key()))
+                .filter(r -> "dev.spotter.screening.patient-registered.v1".equals(KafkaTestClient.header(r, "ce_type"))).toList();
         assertThat(registered).hasSize(1);
         assertThat(new String(registered.getFirst().value(), StandardCharsets.UTF_8)).contains(id).doesNotContain("Zoe", "Quist");
         assertThat(KafkaTestClient.header(registered.getFirst(), "ce_clinicid")).isEqualTo("northside");

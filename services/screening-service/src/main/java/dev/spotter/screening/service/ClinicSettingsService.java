@@ -40,10 +40,10 @@ public class ClinicSettingsService {
     public Settings update(String clinicId, String user, String timeZone, ClinicRules rules) {
         ZoneId zone = zoneOf(timeZone);
         ClinicSettings stored = ClinicSettings.findById(clinicId);
-        if (stored == null) {
+        boolean isNew = stored == null;
+        if (isNew) {
             stored = new ClinicSettings();
             stored.clinicId = clinicId;
-            stored.persist();
         }
         stored.timeZone = zone.getId();
         stored.screeningValidDays = rules.screeningValidDays();
@@ -54,6 +54,9 @@ public class ClinicSettingsService {
         stored.clearanceValidDays = rules.clearanceValidDays();
         stored.updatedAt = clock.instant();
         stored.updatedBy = user;
+        if (isNew) {
+            stored.persist();
+        }
         return new Settings(zone, rules);
     }
 

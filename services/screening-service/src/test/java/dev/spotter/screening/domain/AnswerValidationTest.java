@@ -1,11 +1,11 @@
 package dev.spotter.screening.domain;
 
-import static dev.spotter.screening.domain.Questionnaire.FIRST_TAKEN_AT;
-import static dev.spotter.screening.domain.Questionnaire.NOW;
-import static dev.spotter.screening.domain.Questionnaire.TODAY;
-import static dev.spotter.screening.domain.Questionnaire.healthyAdult;
-import static dev.spotter.screening.domain.Questionnaire.healthyAdultWith;
-import static dev.spotter.screening.domain.Questionnaire.reading;
+import static dev.spotter.screening.domain.FilledQuestionnaire.FIRST_TAKEN_AT;
+import static dev.spotter.screening.domain.FilledQuestionnaire.NOW;
+import static dev.spotter.screening.domain.FilledQuestionnaire.TODAY;
+import static dev.spotter.screening.domain.FilledQuestionnaire.healthyAdult;
+import static dev.spotter.screening.domain.FilledQuestionnaire.healthyAdultWith;
+import static dev.spotter.screening.domain.FilledQuestionnaire.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

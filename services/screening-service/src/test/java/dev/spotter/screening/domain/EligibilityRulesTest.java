@@ -3,9 +3,9 @@ package dev.spotter.screening.domain;
 import static dev.spotter.screening.domain.Outcome.CLEARED;
 import static dev.spotter.screening.domain.Outcome.CONTRAINDICATED;
 import static dev.spotter.screening.domain.Outcome.NEEDS_CLEARANCE;
-import static dev.spotter.screening.domain.Questionnaire.healthyAdult;
-import static dev.spotter.screening.domain.Questionnaire.healthyAdultWith;
-import static dev.spotter.screening.domain.Questionnaire.reading;
+import static dev.spotter.screening.domain.FilledQuestionnaire.healthyAdult;
+import static dev.spotter.screening.domain.FilledQuestionnaire.healthyAdultWith;
+import static dev.spotter.screening.domain.FilledQuestionnaire.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class EligibilityRulesTest {
 
-    private static final LocalDate TODAY = Questionnaire.TODAY;
+    private static final LocalDate TODAY = FilledQuestionnaire.TODAY;
     private static final LocalDate COMPLETED = TODAY.minusDays(10);
     private static final LocalDate SCREENING_EXPIRES = COMPLETED.plusDays(90);
     private static final ClinicRules DEFAULTS = ClinicRules.defaults();

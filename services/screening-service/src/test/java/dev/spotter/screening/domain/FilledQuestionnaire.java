@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** A questionnaire filled in for tests: a healthy adult, changed one answer at a time. */
-final class Questionnaire {
+final class FilledQuestionnaire {
 
     static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
     static final Instant NOW = Instant.parse("2025-06-15T10:00:00Z");
@@ -35,15 +35,15 @@ final class Questionnaire {
     BigDecimal weightKg = new BigDecimal("80");
     boolean neurologicalRedFlags;
 
-    private Questionnaire() {
+    private FilledQuestionnaire() {
     }
 
     static ScreeningAnswers healthyAdult() {
-        return new Questionnaire().answers();
+        return new FilledQuestionnaire().answers();
     }
 
-    static ScreeningAnswers healthyAdultWith(Consumer<Questionnaire> change) {
-        Questionnaire questionnaire = new Questionnaire();
+    static ScreeningAnswers healthyAdultWith(Consumer<FilledQuestionnaire> change) {
+        FilledQuestionnaire questionnaire = new FilledQuestionnaire();
         change.accept(questionnaire);
         return questionnaire.answers();
     }
