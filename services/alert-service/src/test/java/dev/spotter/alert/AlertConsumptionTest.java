@@ -10,6 +10,7 @@ import dev.spotter.events.Priority;
 import dev.spotter.events.Topic;
 import dev.spotter.events.Topics;
 import dev.spotter.events.alert.AlertRaised;
+import dev.spotter.events.screening.UrgentFindingReported;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.testing.KafkaTestClient;
 import dev.spotter.testing.SpotterInfrastructure;
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,6 +97,26 @@ class AlertConsumptionTest {
     }
 
     @Test
+    void anUrgentScreeningFindingRaisesOneAlertForTheScreening() {
+        UUID patient = UUID.randomUUID();
+        UUID screening = UUID.randomUUID();
+        KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
+        kafka.send(TestEvents.encode(new UrgentFindingReported(UUID.randomUUID(), "northside", Instant.now(), patient, screening,
+                "S14", Priority.HIGH, "New bladder or bowel problem: same-day referral.")));
+        kafka.send(TestEvents.encode(new UrgentFindingReported(UUID.randomUUID(), "northside", Instant.now(), patient, screening,
+                "S7", Priority.HIGH, "Blood pressure 182/100: hypertensive crisis.")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertsOfScreening(screening).size() == 1
+                && ((List<?>) alertsOfScreening(screening).getFirst().get("timeline")).size() == 2);
+        Map<String, Object> alert = alertsOfScreening(screening).getFirst();
+        assertThat(alert).containsEntry("cause", "S14").containsEntry("priority", "HIGH").containsEntry("sessionId", null);
+        List<AlertRaised> raised = kafka.read(Topics.ALERT_EVENTS.name(), records -> false, Duration.ofSeconds(3)).stream()
+                .filter(r -> patient.toString().equals(r.key()))
+                .map(r -> (AlertRaised) CloudEventCodec.decode(Topics.ALERT_EVENTS, headers(r), r.value())).toList();
+        assertThat(raised).singleElement().satisfies(e -> assertThat(e.screeningId()).isEqualTo(screening));
+    }
+
+    @Test
     void theAlertListIsForCliniciansOfTheClinicOnly() {
         given().when().get("/api/alerts").then().statusCode(401);
         given().auth().oauth2(TestTokens.issue("tablet.north", "northside", "tablet")).when().get("/api/alerts").then().statusCode(403);
@@ -106,6 +128,12 @@ class AlertConsumptionTest {
         JsonPath alerts = given().auth().oauth2(TestTokens.issue("dr." + clinic, clinic, "clinician"))
                 .when().get("/api/alerts").then().statusCode(200).extract().jsonPath();
         return alerts.<Map<String, Object>>getList("$").stream().filter(a -> session.toString().equals(a.get("sessionId"))).toList();
+    }
+
+    private static List<Map<String, Object>> alertsOfScreening(UUID screening) {
+        JsonPath alerts = given().auth().oauth2(TestTokens.issue("dr.north", "northside", "clinician"))
+                .when().get("/api/alerts").then().statusCode(200).extract().jsonPath();
+        return alerts.<Map<String, Object>>getList("$").stream().filter(a -> screening.toString().equals(a.get("screeningId"))).toList();
     }
 
     @SuppressWarnings("unchecked")

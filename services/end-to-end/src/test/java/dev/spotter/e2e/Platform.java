@@ -26,7 +26,18 @@ final class Platform implements AutoCloseable {
         all.addAll(List.of(screening, session, alert));
     }
 
-    static Platform start() throws Exception {
+    private static Platform shared;
+
+    /** One platform for every end-to-end test of this JVM, stopped when the JVM exits. */
+    static synchronized Platform shared() throws Exception {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "platform-stop"));
+        }
+        return shared;
+    }
+
+    private static Platform start() throws Exception {
         String kafka = SpotterInfrastructure.kafkaBootstrapServers();
         Path services = Path.of(System.getProperty("e2e.services.dir", "..")).toAbsolutePath().normalize();
         Path logs = Path.of("target", "e2e-logs");
