@@ -108,6 +108,28 @@ class ScreeningApiTest {
     }
 
     @Test
+    void aHypertensiveCrisisIsContraindicatedAndRaisesAnUrgentFinding() {
+        String patient = register("Cris Crisis");
+
+        given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(answers(Map.of("bloodPressure", bp(182, 100, null))))
+                .when().post("/api/patients/{id}/screenings", patient)
+                .then().statusCode(201).body("outcome", equalTo("CONTRAINDICATED")).body("bloodPressureCategory", equalTo("CRISIS"));
+
+        assertThat(eventTypesOf(patient)).contains("dev.spotter.screening.urgent-finding-reported.v1");
+    }
+
+    @Test
+    void aClearanceWithoutExpiryLastsTheClinicsDefault180Days() {
+        String patient = register("Dee Default");
+        Map<String, Object> request = new HashMap<>(clearance(List.of("S6"), LocalDate.now(ZoneOffset.UTC)));
+        request.remove("expiresOn");
+
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body(request)
+                .when().post("/api/patients/{id}/clearances", patient)
+                .then().statusCode(201).body("expiresOn", equalTo(LocalDate.now(ZoneOffset.UTC).minusDays(1).plusDays(180).toString()));
+    }
+
+    @Test
     void aRecheckThatChangesTheCategoryIsWhatCounts() {
         String patient = register("Reg Recheck");
 

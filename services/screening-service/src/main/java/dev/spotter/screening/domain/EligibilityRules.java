@@ -46,6 +46,11 @@ public final class EligibilityRules {
 
         Eligibility of(List<Reason> reasons, LocalDate screeningExpiresOn) {
             reasons.forEach(this::judge);
+            // a physician's ceiling holds whatever reason the clearance was relied on for
+            if (blocking.stream().noneMatch(Judgement::isBp)) {
+                used.stream().filter(clearance -> !clearance.allows(countedBp)).findFirst()
+                        .ifPresent(clearance -> blocking.add(aboveCeiling(clearance)));
+            }
             if (!blocking.isEmpty()) {
                 return Eligibility.blockedBy(blocking);
             }
@@ -76,8 +81,11 @@ public final class EligibilityRules {
             if (!isBp(reason) || exceeded.isEmpty()) {
                 return reason;
             }
-            Clearance clearance = exceeded.get();
-            return new Reason(BP_RULE, Outcome.NEEDS_CLEARANCE, reason.snomedCodes(), "Blood pressure " + countedBp.asText()
+            return aboveCeiling(exceeded.get());
+        }
+
+        private Reason aboveCeiling(Clearance clearance) {
+            return new Reason(BP_RULE, Outcome.NEEDS_CLEARANCE, List.of(), "Blood pressure " + countedBp.asText()
                     + " is above the ceiling " + clearance.bpCeiling().asText() + " of the clearance by "
                     + clearance.physicianName() + ": no session at this reading (S7).", false, false);
         }

@@ -222,6 +222,18 @@ class EligibilityRulesTest {
     }
 
     @Test
+    void theCeilingOfAClearanceForAnotherReasonStillHolds() {
+        BloodPressure counted = new BloodPressure(128, 79);
+        Clearance hypertension = clearance(Set.of("S6"), new BloodPressure(125, 80), TODAY.plusDays(100));
+        Eligibility eligibility = evaluate(screen(healthyAdultWith(q -> { q.hypertension = true; q.bloodPressure = reading(128, 79); })),
+                counted, List.of(hypertension));
+
+        assertThat(eligibility.eligible()).isFalse();
+        assertThat(eligibility.blockingReasons()).singleElement()
+                .satisfies(reason -> assertThat(reason.text()).contains("128/79 is above the ceiling 125/80"));
+    }
+
+    @Test
     void aBloodPressureClearanceWithoutCeilingAllowsAnyStageTwoReading() {
         Clearance clearance = clearance(Set.of("S7"), null, TODAY.plusDays(100));
         Eligibility eligibility = evaluate(screen(healthyAdultWith(q -> q.bloodPressure = reading(175, 110))),

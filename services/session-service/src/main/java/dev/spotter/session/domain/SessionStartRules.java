@@ -18,6 +18,8 @@ public final class SessionStartRules {
     /** The hard limits no plan may exceed. */
     public static final int MAX_ANGLE_DEGREES = 60;
     public static final int MAX_HOLD_SECONDS = 180;
+    public static final int FIRST_WEEKS_MAX_ANGLE_DEGREES = 30;
+    public static final int MAX_SESSIONS_PER_WEEK = 4;
     public static final Duration FIRST_WEEKS = Duration.ofDays(14);
 
     /** What the decision needs: the patient's eligibility and plan, their history, and what staff asked for. */
@@ -48,7 +50,9 @@ public final class SessionStartRules {
     /** The angle ceiling that applies now: the first-two-weeks ceiling until two weeks after the first session. */
     public static int angleCeiling(ProtocolPlan plan, Instant firstSessionAt, Instant now) {
         boolean firstWeeks = firstSessionAt == null || now.isBefore(firstSessionAt.plus(FIRST_WEEKS));
-        int planCeiling = firstWeeks ? Math.min(plan.firstTwoWeeksCeilingDegrees(), plan.maxAngleDegrees()) : plan.maxAngleDegrees();
+        int planCeiling = firstWeeks
+                ? Math.min(Math.min(plan.firstTwoWeeksCeilingDegrees(), FIRST_WEEKS_MAX_ANGLE_DEGREES), plan.maxAngleDegrees())
+                : plan.maxAngleDegrees();
         return Math.min(planCeiling, MAX_ANGLE_DEGREES);
     }
 
@@ -84,9 +88,10 @@ public final class SessionStartRules {
             refusals.add(new Refusal(422, "outside-plan", "holdSeconds", "The hold must be between 1 and " + maxHold
                     + " seconds; " + request.holdSeconds() + " was asked."));
         }
-        if (request.sessionsInLastSevenDays() >= plan.maxSessionsPerWeek()) {
+        int maxPerWeek = Math.min(plan.maxSessionsPerWeek(), MAX_SESSIONS_PER_WEEK);
+        if (request.sessionsInLastSevenDays() >= maxPerWeek) {
             refusals.add(new Refusal(409, "weekly-limit", "patientId", "The patient already had " + request.sessionsInLastSevenDays()
-                    + " sessions in the last 7 days; the plan allows " + plan.maxSessionsPerWeek() + "."));
+                    + " sessions in the last 7 days; at most " + maxPerWeek + " are allowed."));
         }
         return refusals;
     }

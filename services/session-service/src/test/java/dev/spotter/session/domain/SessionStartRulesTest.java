@@ -94,5 +94,8 @@ class SessionStartRulesTest {
     void aPlanCannotLiftTheHardLimits() {
         var generous = new ProtocolPlan(20, 60, 90, 90, 600, 900, 7);
         assertThat(SessionStartRules.angleCeiling(generous, NOW.minus(Duration.ofDays(30)), NOW)).isEqualTo(60);
+        assertThat(SessionStartRules.angleCeiling(generous, NOW.minus(Duration.ofDays(3)), NOW)).isEqualTo(30);
+        var request = new SessionStartRules.Request(CLEARED, generous, null, 4, 20, 60, NOW);
+        assertThat(SessionStartRules.refusals(request)).extracting(SessionStartRules.Refusal::slug).containsExactly("weekly-limit");
     }
 }
