@@ -47,7 +47,7 @@ final class Platform implements AutoCloseable {
         Platform platform = new Platform(screening, session, alert);
         try {
             for (ServiceProcess service : platform.all) {
-                service.awaitReady(Duration.ofSeconds(120));
+                service.awaitReady(Duration.ofSeconds(180));
             }
         } catch (Exception e) {
             platform.close();
