@@ -474,7 +474,8 @@ function renderEligibility(container, eligibility) {
     container.replaceChildren(el('div', { class: 'eligibility may-start' },
       el('p', { text: `May start sessions until ${lastDayBefore(eligibility.eligibleUntil)}.` }), ceiling && el('p', { text: ceiling })));
   } else {
-    container.replaceChildren(el('div', { class: 'eligibility cannot-start' },
+    const worst = eligibility.effectiveOutcome === 'CONTRAINDICATED' ? ' contraindicated' : '';
+    container.replaceChildren(el('div', { class: `eligibility cannot-start${worst}` },
       el('p', {}, el('strong', { text: 'Cannot start sessions: ' }), eligibility.blockingReasons.map(reason => reason.text).join(' '))));
   }
 }
@@ -521,13 +522,15 @@ async function submitClearance() {
     return;
   }
   const { eligibilityContainer, container } = state.clearanceTarget;
-  container.replaceChildren(el('p', { class: 'recorded', text: `Clearance by ${body.physicianName} recorded.` }));
+  const recorded = el('p', { class: 'recorded', text: `Clearance by ${body.physicianName} recorded.` });
   try {
     const eligibility = await api('GET', `/api/patients/${state.patient.id}/eligibility`);
     renderEligibility(eligibilityContainer, eligibility);
     offerClearance(eligibilityContainer, container, eligibility);
+    container.prepend(recorded);
   } catch (error) {
-    container.append(el('p', { class: 'error', text: `Could not load whether the patient may start now: ${plainly(error)}` }));
+    container.replaceChildren(recorded,
+      el('p', { class: 'error', text: `Could not load whether the patient may start now: ${plainly(error)}` }));
   }
 }
 

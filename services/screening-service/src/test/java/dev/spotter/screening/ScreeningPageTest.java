@@ -30,8 +30,8 @@ class ScreeningPageTest {
 
     private static final String TABLET = TestTokens.issue("tablet.north", "northside", "tablet");
     private static final String CLINICIAN = TestTokens.issue("dr.north", "northside", "clinician");
-    // The module is the working directory of its tests; the screenshots belong to the repository's docs.
-    private static final Path SCREENSHOTS = Path.of("../../docs/screenshots");
+    // Kept under target/ so a test run changes no tracked file; -Dscreenshots.dir=../../docs/screenshots refreshes the docs' copies.
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
     @TestHTTPResource("/screening/")
     URL page;
@@ -125,7 +125,7 @@ class ScreeningPageTest {
     }
 
     @Test
-    void anImplausibleBloodPressureIsShownOnItsQuestionAndNothingIsSaved() {
+    void anImplausibleBloodPressureIsShownOnItsQuestionAndNothingIsSavedUntilCorrected() {
         String patient = register("Dmitri Volkov");
         signIn(TABLET);
         screen(patient);
@@ -139,6 +139,31 @@ class ScreeningPageTest {
         assertThat(browser.await(By.id("screening-error")).getText()).contains("nothing was saved");
         assertThat(browser.driver().findElements(By.cssSelector(".question.has-error"))).hasSize(1);
         given().auth().oauth2(TABLET).when().get("/api/patients/{id}/screenings", patient).then().statusCode(200).body("", hasSize(0));
+
+        browser.offline(true);
+        browser.type(By.name("bloodPressure.first.systolic"), "120");
+        submit();
+        browser.awaitText(By.id("screening-error"), "No connection: nothing was saved, try again.");
+        browser.offline(false);
+        submit();
+        browser.awaitText(By.id("outcome-banner"), "CLEARED");
+        given().auth().oauth2(TABLET).when().get("/api/patients/{id}/screenings", patient).then().statusCode(200).body("", hasSize(1));
+    }
+
+    @Test
+    void aNeurologicalRedFlagTellsStaffThatAClinicianHasBeenAlerted() {
+        String patient = register("Emil Sandoval");
+        signIn(TABLET);
+        screen(patient);
+        answerEverythingNo();
+        answerYes("neurologicalRedFlags");
+        enterBloodPressure(118, 76);
+        browser.type(By.name("weightKg"), "77");
+        submit();
+
+        browser.awaitText(By.id("outcome-banner"), "CONTRAINDICATED");
+        assertThat(browser.await(By.id("urgent-note")).getText()).startsWith("A clinician has been alerted.");
+        assertThat(browser.await(By.cssSelector("#reasons [data-rule=S14]")).getText()).startsWith("URGENT").contains("refer the patient today");
     }
 
     private static String register(String name) {

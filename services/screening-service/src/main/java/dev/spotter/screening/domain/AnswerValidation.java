@@ -11,6 +11,8 @@ import java.util.List;
 public final class AnswerValidation {
 
     static final Duration RECHECK_WAIT = Duration.ofMinutes(5);
+    /** How far ahead of the server a tablet's clock may run before a reading time counts as in the future. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
     private static final BigDecimal HEAVIEST_PLAUSIBLE_KG = new BigDecimal("500");
 
     private AnswerValidation() {
@@ -107,8 +109,9 @@ public final class AnswerValidation {
             }
         }
 
+        /** A tablet's clock may run a little ahead of the server's: up to {@link #CLOCK_TOLERANCE} is not "the future". */
         private void notInFuture(String field, Instant takenAt) {
-            if (takenAt != null && takenAt.isAfter(now)) {
+            if (takenAt != null && takenAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
                 problem(field, "The time " + takenAt + " is in the future.");
             }
         }

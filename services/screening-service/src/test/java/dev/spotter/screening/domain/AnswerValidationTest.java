@@ -152,7 +152,7 @@ class AnswerValidationTest {
 
     @Test
     void aFirstReadingTakenInTheFutureIsAProblem() {
-        BpReading reading = BpReading.single(new BloodPressure(120, 75), NOW.plusSeconds(60));
+        BpReading reading = BpReading.single(new BloodPressure(120, 75), NOW.plus(AnswerValidation.CLOCK_TOLERANCE).plusSeconds(1));
 
         assertThat(fields(healthyAdultWith(q -> q.bloodPressure = reading))).containsExactly("S7 bloodPressure.firstTakenAt");
     }
@@ -176,7 +176,15 @@ class AnswerValidationTest {
 
     @Test
     void aRecheckInTheFutureIsAProblem() {
-        assertThat(fields(withRecheck(new BloodPressure(125, 78), NOW.plusSeconds(1)))).containsExactly("S7 bloodPressure.recheckTakenAt");
+        assertThat(fields(withRecheck(new BloodPressure(125, 78), NOW.plus(AnswerValidation.CLOCK_TOLERANCE).plusSeconds(1))))
+                .containsExactly("S7 bloodPressure.recheckTakenAt");
+    }
+
+    @Test
+    void aTabletClockWithinTheToleranceIsNotTheFuture() {
+        BpReading reading = BpReading.single(new BloodPressure(120, 75), NOW.plus(AnswerValidation.CLOCK_TOLERANCE));
+
+        assertThat(problems(healthyAdultWith(q -> q.bloodPressure = reading))).isEmpty();
     }
 
     @Test
