@@ -14,12 +14,15 @@ import dev.spotter.events.screening.UrgentFindingReported;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.testing.KafkaTestClient;
 import dev.spotter.testing.SpotterInfrastructure;
+import dev.spotter.testing.SseClient;
 import dev.spotter.testing.TestEvents;
 import dev.spotter.testing.TestTokens;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +117,17 @@ class AlertConsumptionTest {
                 .filter(r -> patient.toString().equals(r.key()))
                 .map(r -> (AlertRaised) CloudEventCodec.decode(Topics.ALERT_EVENTS, headers(r), r.value())).toList();
         assertThat(raised).singleElement().satisfies(e -> assertThat(e.screeningId()).isEqualTo(screening));
+    }
+
+    @TestHTTPResource("/api/alerts/stream")
+    URI stream;
+
+    @Test
+    void theStreamSaysItIsSubscribedAndKeepsTheConnectionAlive() throws Exception {
+        try (SseClient client = SseClient.open(stream, TestTokens.issue("dr.north", "northside", "clinician"))) {
+            assertThat(client.next("subscribed", Duration.ofSeconds(5))).isNotNull().extracting(SseClient.Event::data).isEqualTo("northside");
+            await().atMost(Duration.ofSeconds(5)).until(() -> client.comments() >= 1);
+        }
     }
 
     @Test

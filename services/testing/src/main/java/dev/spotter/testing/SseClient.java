@@ -22,6 +22,7 @@ public final class SseClient implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger comments = new java.util.concurrent.atomic.AtomicInteger();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
     private SseClient(URI uri, String token) {
@@ -60,6 +61,11 @@ public final class SseClient implements AutoCloseable {
         return found;
     }
 
+    /** How many comment lines (keep-alives) arrived so far. */
+    public int comments() {
+        return comments.get();
+    }
+
     public int status(Duration timeout) throws Exception {
         return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
     }
@@ -74,6 +80,8 @@ public final class SseClient implements AutoCloseable {
                 current[0] = "message";
                 current[1] = null;
                 current[2] = "";
+            } else if (line.startsWith(":")) {
+                comments.incrementAndGet();
             } else if (line.startsWith("event:")) {
                 current[0] = line.substring(6).trim();
             } else if (line.startsWith("id:")) {

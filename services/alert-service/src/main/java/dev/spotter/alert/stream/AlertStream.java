@@ -4,7 +4,11 @@ import dev.spotter.alert.model.Alert;
 import dev.spotter.alert.rest.AlertView;
 import dev.spotter.platform.notify.NotificationListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
+import dev.spotter.alert.config.AlertStreamConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -49,6 +53,23 @@ public class AlertStream implements NotificationListener {
         Subscriber subscriber = new Subscriber(sink, sse);
         subscribersByClinic.computeIfAbsent(clinicId, c -> ConcurrentHashMap.newKeySet()).add(subscriber);
         send(clinicId, subscriber, sse.newEventBuilder().name("subscribed").data(clinicId).build());
+    }
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    AlertStreamConfig config;
+
+    void scheduleKeepAlive(@Observes StartupEvent event) {
+        scheduler.newJob("alert-stream-keep-alive").setInterval(config.keepAlive().toMillis() + "ms")
+                .setTask(execution -> keepAlive()).schedule();
+    }
+
+    /** A comment every few seconds keeps idle connections open through proxies and finds the dead ones. */
+    void keepAlive() {
+        subscribersByClinic.forEach((clinicId, subscribers) -> subscribers.forEach(subscriber ->
+                send(clinicId, subscriber, subscriber.sse().newEventBuilder().comment("keep-alive").build())));
     }
 
     @Override

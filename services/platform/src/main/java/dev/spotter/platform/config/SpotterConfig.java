@@ -15,6 +15,22 @@ public interface SpotterConfig {
 
     Kafka kafka();
 
+    Demo demo();
+
+    Clinic clinic();
+
+    interface Demo {
+        /** Seed the demo clinics' patients at start-up (local run only). */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Clinic {
+        /** The time zone of a clinic that has not set its own: its calendar decides expiry days. */
+        @WithDefault("UTC")
+        String defaultTimeZone();
+    }
+
     interface Outbox {
         /** How often the relay looks for unpublished events when no notification woke it. */
         @WithDefault("1s")

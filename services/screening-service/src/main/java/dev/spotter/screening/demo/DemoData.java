@@ -1,6 +1,7 @@
 package dev.spotter.screening.demo;
 
-import dev.spotter.screening.domain.BloodPressure;
+import dev.spotter.clinical.BloodPressure;
+import dev.spotter.platform.config.SpotterConfig;
 import dev.spotter.screening.domain.BpReading;
 import dev.spotter.screening.domain.Osteoporosis;
 import dev.spotter.screening.domain.ScreeningAnswers;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,11 +47,11 @@ public class DemoData {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "spotter.demo.enabled", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    SpotterConfig config;
 
     void seed(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.demo().enabled()) {
             return;
         }
         for (DemoPatient demo : PATIENTS) {

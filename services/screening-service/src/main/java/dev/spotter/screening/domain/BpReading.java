@@ -1,5 +1,6 @@
 package dev.spotter.screening.domain;
 
+import dev.spotter.clinical.BloodPressure;
 import java.time.Instant;
 
 /** A blood pressure reading of S7, with an optional recheck taken at least 5 minutes later; the recheck counts when present. */

@@ -1,5 +1,6 @@
 package dev.spotter.screening.domain;
 
+import dev.spotter.clinical.BloodPressure;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.spotter.screening.domain;
 
+import dev.spotter.clinical.BpCategory;
 import java.util.List;
 
 /** The outcome of a screening: the worst reason wins, and every reason is listed. */

@@ -1,5 +1,7 @@
 package dev.spotter.screening.domain;
 
+import dev.spotter.clinical.BloodPressure;
+import dev.spotter.clinical.BpCategory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

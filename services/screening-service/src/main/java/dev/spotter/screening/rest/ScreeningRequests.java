@@ -1,8 +1,8 @@
 package dev.spotter.screening.rest;
 
+import dev.spotter.clinical.BloodPressure;
 import dev.spotter.platform.problem.Problem;
 import dev.spotter.platform.problem.ProblemException;
-import dev.spotter.screening.domain.BloodPressure;
 import dev.spotter.screening.domain.BpReading;
 import dev.spotter.screening.domain.Osteoporosis;
 import dev.spotter.screening.domain.ScreeningAnswers;

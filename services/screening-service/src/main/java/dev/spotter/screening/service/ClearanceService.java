@@ -7,8 +7,12 @@ import dev.spotter.platform.outbox.Outbox;
 import dev.spotter.platform.problem.ProblemException;
 import dev.spotter.screening.domain.Questionnaire;
 import dev.spotter.screening.model.PhysicianClearance;
+import dev.spotter.screening.config.ClearanceConfig;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -78,9 +82,16 @@ public class ClearanceService {
         return PhysicianClearance.list("patientId = ?1 and clinicId = ?2 order by issuedOn desc", patientId, clinicId);
     }
 
-    @Scheduled(every = "${spotter.clearance.expiry-check:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void announceExpiriesNow() {
-        announceExpiries();
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    ClearanceConfig config;
+
+    void scheduleExpiryCheck(@Observes StartupEvent event) {
+        scheduler.newJob("clearance-expiry").setInterval(config.expiryCheck().toMillis() + "ms")
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> announceExpiries()).schedule();
     }
 
     /** Announces every clearance whose expiry day has come in its clinic's calendar; replicas skip rows another one holds. */

@@ -1,5 +1,6 @@
 package dev.spotter.screening.service;
 
+import dev.spotter.platform.config.SpotterConfig;
 import dev.spotter.platform.problem.ProblemException;
 import dev.spotter.screening.domain.ClinicRules;
 import dev.spotter.screening.model.ClinicSettings;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Each clinic's configurable thresholds and time zone, with the defaults of the clinical rules. */
 @ApplicationScoped
@@ -23,14 +23,14 @@ public class ClinicSettingsService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "spotter.clinic.default-time-zone", defaultValue = "UTC")
-    String defaultTimeZone;
+    @Inject
+    SpotterConfig config;
 
     @Transactional
     public Settings of(String clinicId) {
         ClinicSettings stored = ClinicSettings.findById(clinicId);
         if (stored == null) {
-            return new Settings(ZoneId.of(defaultTimeZone), ClinicRules.defaults());
+            return new Settings(ZoneId.of(config.clinic().defaultTimeZone()), ClinicRules.defaults());
         }
         return new Settings(ZoneId.of(stored.timeZone), new ClinicRules(stored.screeningValidDays, stored.strokeWindowMonths,
                 stored.stage1NeedsClearance, stored.refluxNeedsClearance, stored.tableRatedLoadKg, stored.clearanceValidDays));

@@ -1,8 +1,8 @@
 package dev.spotter.screening.service;
 
+import dev.spotter.clinical.BloodPressure;
+import dev.spotter.clinical.BpCategory;
 import dev.spotter.events.screening.PatientEligibility;
-import dev.spotter.screening.domain.BloodPressure;
-import dev.spotter.screening.domain.BpCategory;
 import dev.spotter.screening.domain.Clearance;
 import dev.spotter.screening.domain.Eligibility;
 import dev.spotter.screening.domain.EligibilityRules;

@@ -1,5 +1,6 @@
 package dev.spotter.screening.service;
 
+import dev.spotter.clinical.BloodPressure;
 import dev.spotter.events.Priority;
 import dev.spotter.events.screening.PatientEligibility;
 import dev.spotter.events.screening.ScreeningCompleted;
@@ -9,7 +10,6 @@ import dev.spotter.platform.problem.Problem;
 import dev.spotter.platform.problem.ProblemException;
 import dev.spotter.screening.domain.AnswerProblem;
 import dev.spotter.screening.domain.AnswerValidation;
-import dev.spotter.screening.domain.BloodPressure;
 import dev.spotter.screening.domain.Questionnaire;
 import dev.spotter.screening.domain.Reason;
 import dev.spotter.screening.domain.ScreeningAnswers;

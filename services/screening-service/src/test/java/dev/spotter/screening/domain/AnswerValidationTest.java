@@ -1,5 +1,6 @@
 package dev.spotter.screening.domain;
 
+import dev.spotter.clinical.BloodPressure;
 import static dev.spotter.screening.domain.FilledQuestionnaire.FIRST_TAKEN_AT;
 import static dev.spotter.screening.domain.FilledQuestionnaire.NOW;
 import static dev.spotter.screening.domain.FilledQuestionnaire.TODAY;

@@ -1,5 +1,6 @@
 package dev.spotter.screening.domain;
 
+import dev.spotter.clinical.BloodPressure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.spotter.screening.domain;
 
+import dev.spotter.clinical.BloodPressure;
 import static dev.spotter.screening.domain.Outcome.CLEARED;
 import static dev.spotter.screening.domain.Outcome.CONTRAINDICATED;
 import static dev.spotter.screening.domain.Outcome.NEEDS_CLEARANCE;

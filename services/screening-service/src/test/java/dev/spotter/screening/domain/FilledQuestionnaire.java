@@ -1,5 +1,6 @@
 package dev.spotter.screening.domain;
 
+import dev.spotter.clinical.BloodPressure;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package dev.spotter.screening.domain;
 
+import dev.spotter.clinical.BloodPressure;
+import dev.spotter.clinical.BpCategory;
 import static dev.spotter.screening.domain.Outcome.CLEARED;
 import static dev.spotter.screening.domain.Outcome.CONTRAINDICATED;
 import static dev.spotter.screening.domain.Outcome.NEEDS_CLEARANCE;

@@ -1,8 +1,7 @@
-package dev.spotter.screening.domain;
+package dev.spotter.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,21 +22,6 @@ class BpCategoryTest {
     @CsvSource({"125, 95, STAGE_2", "185, 70, CRISIS", "150, 125, CRISIS", "110, 85, STAGE_1"})
     void theHigherCategoryOfSystolicAndDiastolicWins(int systolic, int diastolic, BpCategory expected) {
         assertThat(BpCategory.of(new BloodPressure(systolic, diastolic))).isEqualTo(expected);
-    }
-
-    @Test
-    void aSingleReadingCountsAsItIs() {
-        BpReading reading = BpReading.single(new BloodPressure(142, 88), Instant.parse("2025-06-15T09:00:00Z"));
-
-        assertThat(reading.counted()).isEqualTo(new BloodPressure(142, 88));
-    }
-
-    @Test
-    void theRecheckCountsInsteadOfTheFirstReading() {
-        BpReading reading = BpReading.single(new BloodPressure(142, 88), Instant.parse("2025-06-15T09:00:00Z"))
-                .withRecheck(new BloodPressure(128, 78), Instant.parse("2025-06-15T09:06:00Z"));
-
-        assertThat(reading.counted()).isEqualTo(new BloodPressure(128, 78));
     }
 
     @Test

@@ -1,6 +1,6 @@
-package dev.spotter.screening.domain;
+package dev.spotter.clinical;
 
-/** The blood pressure categories of the 2017 ACC/AHA guideline that the BP rule (S7) acts on. */
+/** The blood pressure categories of the 2017 ACC/AHA guideline: the BP rule at screening (S7) and before every session. */
 public enum BpCategory {
     /** Below 130 systolic and below 80 diastolic. */
     NORMAL,

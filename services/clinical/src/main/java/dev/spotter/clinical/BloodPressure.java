@@ -1,4 +1,4 @@
-package dev.spotter.screening.domain;
+package dev.spotter.clinical;
 
 /** A blood pressure reading in mmHg. */
 public record BloodPressure(int systolic, int diastolic) {
