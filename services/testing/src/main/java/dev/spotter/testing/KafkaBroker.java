@@ -62,7 +62,7 @@ public final class KafkaBroker implements AutoCloseable {
         Path logFile = dir.resolve("broker.log");
         if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
             run(javaCommand(lib, log4j, "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                    "-t", newClusterId(), "-c", config.toString()), logFile);
+                    "--cluster-id=" + newClusterId(), "--config", config.toString()), logFile);
         }
         Process process = new ProcessBuilder(javaCommand(lib, log4j, "kafka.Kafka", config.toString()))
                 .redirectErrorStream(true)
@@ -189,6 +189,7 @@ public final class KafkaBroker implements AutoCloseable {
         return Path.of(configured);
     }
 
+    /** A random Kafka cluster id (URL-safe base64 of 16 bytes); passed as --cluster-id=..., since one may start with "-". */
     private static String newClusterId() {
         UUID uuid = UUID.randomUUID();
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
