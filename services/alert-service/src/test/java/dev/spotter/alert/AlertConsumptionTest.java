@@ -11,6 +11,7 @@ import dev.spotter.events.Topic;
 import dev.spotter.events.Topics;
 import dev.spotter.events.alert.AlertRaised;
 import dev.spotter.events.screening.UrgentFindingReported;
+import dev.spotter.events.session.SessionFlagged;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.testing.KafkaTestClient;
 import dev.spotter.testing.SpotterInfrastructure;
@@ -58,7 +59,7 @@ class AlertConsumptionTest {
         List<Map<String, Object>> alerts = alertsOfSession(session, "northside");
         assertThat(alerts).hasSize(1);
         assertThat(timelineOf(session, "northside")).extracting(e -> e.get("kind") + ":" + e.get("cause"))
-                .containsExactly("RAISED:chest-pain", "SYMPTOM_ADDED:dizziness");
+                .containsExactly("RAISED:chest-pain", "CAUSE_ADDED:dizziness");
         assertThat(alertRaisedEventsFor(session, kafka)).hasSize(1);
     }
 
@@ -117,6 +118,23 @@ class AlertConsumptionTest {
                 .filter(r -> patient.toString().equals(r.key()))
                 .map(r -> (AlertRaised) CloudEventCodec.decode(Topics.ALERT_EVENTS, headers(r), r.value())).toList();
         assertThat(raised).singleElement().satisfies(e -> assertThat(e.screeningId()).isEqualTo(screening));
+    }
+
+    @Test
+    void aTrippedWatchdogRaisesTheSessionsAlertAndAHigherOneRaisesItsPriority() {
+        UUID session = UUID.randomUUID();
+        UUID patient = UUID.randomUUID();
+        KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
+        kafka.send(TestEvents.encode(new SessionFlagged(UUID.randomUUID(), "northside", Instant.now(), session, patient,
+                "HOLD_OVERDUE", Priority.MEDIUM, "Still inverted 60 s past the planned hold.")));
+        kafka.send(TestEvents.encode(new SessionFlagged(UUID.randomUUID(), "northside", Instant.now(), session, patient,
+                "TABLET_SILENT", Priority.HIGH, "No heartbeat for 45 s while inverted.")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> timelineOf(session, "northside").size() == 3);
+        assertThat(alertsOfSession(session, "northside")).singleElement()
+                .satisfies(alert -> assertThat(alert).containsEntry("cause", "HOLD_OVERDUE").containsEntry("priority", "HIGH"));
+        assertThat(timelineOf(session, "northside")).extracting(e -> e.get("kind") + ":" + e.get("cause"))
+                .containsExactly("RAISED:HOLD_OVERDUE", "CAUSE_ADDED:TABLET_SILENT", "PRIORITY_RAISED:TABLET_SILENT");
     }
 
     @TestHTTPResource("/api/alerts/stream")

@@ -10,6 +10,7 @@ import dev.spotter.events.screening.ProtocolPlanChanged;
 import dev.spotter.events.screening.ScreeningCompleted;
 import dev.spotter.events.screening.ScreeningReason;
 import dev.spotter.events.screening.UrgentFindingReported;
+import dev.spotter.events.session.SessionFlagged;
 import dev.spotter.events.session.SessionStarted;
 import dev.spotter.events.session.SymptomReported;
 import java.time.Instant;
@@ -39,6 +40,8 @@ final class SampleEvents {
                 new SessionStarted(UUID.randomUUID(), "northside", AT, SESSION, PATIENT, "tablet-north-1"),
                 new SymptomReported(UUID.randomUUID(), "northside", AT, SESSION, PATIENT, UUID.randomUUID(),
                         "chest-pain", List.of("29857009"), Priority.HIGH, true, "tablet-north-1"),
+                new SessionFlagged(UUID.randomUUID(), "northside", AT, SESSION, PATIENT, "HOLD_OVERDUE", Priority.MEDIUM,
+                        "Still inverted 60 s past the planned hold."),
                 new AlertRaised(UUID.randomUUID(), "northside", AT, UUID.randomUUID(), SESSION, null, PATIENT,
                         Priority.HIGH, "chest-pain", UUID.randomUUID()),
                 new ScreeningCompleted(UUID.randomUUID(), "northside", AT, PATIENT, SCREENING, 1, "NEEDS_CLEARANCE",

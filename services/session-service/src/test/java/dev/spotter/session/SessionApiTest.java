@@ -69,7 +69,7 @@ class SessionApiTest {
         kafka.send(TestEvents.encode(TestEvents.contraindicatedScreening("northside", contraindicated)));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", contraindicated.toString()))
+                given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", contraindicated.toString(), "spotter", "Sam Spotter"))
                         .when().post("/api/sessions")
                         .then().statusCode(409).contentType("application/problem+json")
                         .body("type", equalTo("urn:spotter:problem:not-cleared"))
@@ -82,7 +82,7 @@ class SessionApiTest {
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));
 
-        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString()))
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter"))
                 .when().post("/api/sessions")
                 .then().statusCode(409).body("type", equalTo("urn:spotter:problem:screening-expired"));
     }
@@ -92,7 +92,7 @@ class SessionApiTest {
         startSession();
 
         given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON)
-                .body(Map.of("patientId", patient.toString(), "angleDegrees", 31, "holdSeconds", 60))
+                .body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter", "angleDegrees", 31, "holdSeconds", 60))
                 .when().post("/api/sessions")
                 .then().statusCode(422).body("errors[0].field", equalTo("angleDegrees"));
     }
@@ -102,7 +102,7 @@ class SessionApiTest {
         for (int i = 0; i < 4; i++) {
             startSession();
         }
-        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString()))
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter"))
                 .when().post("/api/sessions")
                 .then().statusCode(409).body("type", equalTo("urn:spotter:problem:weekly-limit"));
     }
@@ -152,7 +152,7 @@ class SessionApiTest {
                 .when().post("/api/sessions/{id}/symptoms", session).then().statusCode(404);
         given().auth().oauth2(RIVER_TABLET).when().get("/api/sessions").then().statusCode(200)
                 .body("findAll { it.id == '" + session + "' }", hasSize(0));
-        given().auth().oauth2(RIVER_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString()))
+        given().auth().oauth2(RIVER_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter"))
                 .when().post("/api/sessions").then().statusCode(422).body("errors[0].field", equalTo("patientId"));
 
         given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session)
@@ -193,7 +193,7 @@ class SessionApiTest {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             var response = given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON)
-                    .body(Map.of("patientId", patient.toString())).when().post("/api/sessions");
+                    .body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter")).when().post("/api/sessions");
             id[0] = response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
             return id[0] != null;
         });

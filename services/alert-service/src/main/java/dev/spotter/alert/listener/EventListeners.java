@@ -8,6 +8,7 @@ import dev.spotter.events.screening.PatientRegistered;
 import dev.spotter.events.screening.ProtocolPlanChanged;
 import dev.spotter.events.screening.ScreeningCompleted;
 import dev.spotter.events.screening.UrgentFindingReported;
+import dev.spotter.events.session.SessionFlagged;
 import dev.spotter.events.session.SessionStarted;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.platform.inbox.EventInbox;
@@ -17,7 +18,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Applies what can raise an alert, once each: stop-symptoms of sessions, urgent findings of screenings. */
+/** Applies what can raise an alert, once each: stop-symptoms and watchdogs of sessions, urgent findings of screenings. */
 @ApplicationScoped
 public class EventListeners {
 
@@ -33,6 +34,7 @@ public class EventListeners {
         inbox.consume(record, Topics.SESSION_EVENTS, event -> {
             switch (event) {
                 case SymptomReported symptom -> alerts.onSymptomReported(symptom);
+                case SessionFlagged flagged -> alerts.onSessionFlagged(flagged);
                 case SessionStarted ignored -> {
                     // nothing to alert on; the session's alert starts with its first stop-symptom
                 }

@@ -20,7 +20,7 @@ import java.util.UUID;
 public class AlertTimelineEntry extends PanacheEntityBase {
 
     public static final String RAISED = "RAISED";
-    public static final String SYMPTOM_ADDED = "SYMPTOM_ADDED";
+    public static final String CAUSE_ADDED = "CAUSE_ADDED";
     public static final String PRIORITY_RAISED = "PRIORITY_RAISED";
 
     @Id

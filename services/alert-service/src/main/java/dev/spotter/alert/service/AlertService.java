@@ -7,6 +7,7 @@ import dev.spotter.alert.stream.AlertStream;
 import dev.spotter.events.Priority;
 import dev.spotter.events.alert.AlertRaised;
 import dev.spotter.events.screening.UrgentFindingReported;
+import dev.spotter.events.session.SessionFlagged;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.platform.inbox.RejectedEventException;
 import dev.spotter.platform.outbox.Outbox;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Turns stop-symptoms and urgent screening findings into alerts, one per session or screening. */
+/** Turns stop-symptoms, tripped watchdogs and urgent screening findings into alerts, one per session or screening. */
 @ApplicationScoped
 public class AlertService {
 
@@ -43,6 +44,12 @@ public class AlertService {
             apply(new Cause(symptom.clinicId(), symptom.sessionId(), null, symptom.patientId(), symptom.code(),
                     symptom.priority(), symptom.eventId()), Alert.find("sessionId", symptom.sessionId()));
         }
+    }
+
+    /** A tripped watchdog raises the session's alert, or joins (and may raise the priority of) the one already raised. */
+    public void onSessionFlagged(SessionFlagged flagged) {
+        apply(new Cause(flagged.clinicId(), flagged.sessionId(), null, flagged.patientId(), flagged.flag(),
+                flagged.priority(), flagged.eventId()), Alert.find("sessionId", flagged.sessionId()));
     }
 
     /** An urgent screening finding raises the screening's alert, or joins the one already raised. */
@@ -93,7 +100,7 @@ public class AlertService {
             throw new RejectedEventException("event " + cause.eventId() + " of clinic " + cause.clinicId()
                     + " names a session or screening whose alert belongs to another clinic");
         }
-        alert.record(AlertTimelineEntry.SYMPTOM_ADDED, clock.instant(), cause.code(), cause.priority(), cause.eventId());
+        alert.record(AlertTimelineEntry.CAUSE_ADDED, clock.instant(), cause.code(), cause.priority(), cause.eventId());
         if (cause.priority().max(alert.priority) != alert.priority) {
             alert.priority = cause.priority();
             alert.record(AlertTimelineEntry.PRIORITY_RAISED, clock.instant(), cause.code(), cause.priority(), cause.eventId());

@@ -47,6 +47,28 @@ public class Session extends PanacheEntityBase {
     @Column(name = "hold_seconds")
     public Integer holdSeconds;
 
+    @Column
+    public String spotter;
+
+    /** The angle now, while inverted. */
+    @Column(name = "current_angle_degrees")
+    public Integer currentAngleDegrees;
+
+    /** When the hold in progress began; null while the patient is upright. */
+    @Column(name = "inverted_since")
+    public Instant invertedSince;
+
+    /** Time inverted in the holds already ended. */
+    @Column(name = "inverted_seconds_before", nullable = false)
+    public int invertedSecondsBefore;
+
+    @Column(name = "last_heartbeat_at")
+    public Instant lastHeartbeatAt;
+
+    /** When the watchdog must next look at this session; null when nothing can become due. */
+    @Column(name = "watchdog_due_at")
+    public Instant watchdogDueAt;
+
     @Column(name = "stopped_at")
     public Instant stoppedAt;
 

@@ -39,7 +39,8 @@ public class SessionResource {
     @POST
     @RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
     public Response start(@Valid @NotNull StartSessionRequest request, @Context UriInfo uri) {
-        var session = sessions.start(caller.id(), caller.user(), request.patientId(), request.angleDegrees(), request.holdSeconds());
+        var session = sessions.start(caller.id(), caller.user(), request.patientId(), request.spotter(), request.angleDegrees(),
+                request.holdSeconds());
         return Response.created(uri.getAbsolutePathBuilder().path(session.id.toString()).build())
                 .entity(SessionView.of(session)).build();
     }

@@ -2,6 +2,7 @@ package dev.spotter.session.rest;
 
 import dev.spotter.events.Priority;
 import dev.spotter.session.domain.Symptom;
+import dev.spotter.session.model.InversionEntry;
 import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionSymptom;
 import jakarta.validation.constraints.Max;
@@ -20,7 +21,19 @@ public final class SessionViews {
     }
 
     /** Angle and hold default to the plan's starting values. */
-    public record StartSessionRequest(@NotNull UUID patientId, @Min(1) @Max(90) Integer angleDegrees, @Min(1) @Max(600) Integer holdSeconds) {
+    public record StartSessionRequest(@NotNull UUID patientId, @NotBlank @Size(max = 120) String spotter,
+                                      @Min(1) @Max(90) Integer angleDegrees, @Min(1) @Max(600) Integer holdSeconds) {
+    }
+
+    /** An angle for a new hold or a change of angle, in degrees from horizontal. */
+    public record AngleRequest(@NotNull @Min(0) @Max(180) Integer angleDegrees) {
+    }
+
+    public record InversionEntryView(String kind, Integer angleDegrees, Instant at, String enteredBy) {
+
+        static InversionEntryView of(InversionEntry entry) {
+            return new InversionEntryView(entry.kind, entry.angleDegrees, entry.at, entry.enteredBy);
+        }
     }
 
     public record LogSymptomRequest(
@@ -29,14 +42,17 @@ public final class SessionViews {
             Boolean matchesKnownSciaticPattern) {
     }
 
-    public record SessionView(UUID id, String clinicId, UUID patientId, String status, Integer angleDegrees, Integer holdSeconds,
-                              Instant startedAt, Instant stoppedAt, List<SymptomView> symptoms, AlertStatusView alert) {
+    /** A session: planned angle and hold, who spots, the hold in progress (if inverted), symptoms and the alert's status. */
+    public record SessionView(UUID id, String clinicId, UUID patientId, String status, String spotter, Integer angleDegrees,
+                              Integer holdSeconds, Instant startedAt, Instant stoppedAt, boolean inverted, Integer currentAngleDegrees,
+                              Instant invertedSince, int invertedSecondsBefore, List<SymptomView> symptoms, AlertStatusView alert) {
 
         static SessionView of(Session session) {
             AlertStatusView alert = session.alertId == null ? null
                     : new AlertStatusView(session.alertId, session.alertStatus, session.alertPriority, session.alertUpdatedAt);
-            return new SessionView(session.id, session.clinicId, session.patientId, session.status.name(), session.angleDegrees,
-                    session.holdSeconds, session.startedAt, session.stoppedAt, session.symptoms.stream().map(SymptomView::of).toList(), alert);
+            return new SessionView(session.id, session.clinicId, session.patientId, session.status.name(), session.spotter,
+                    session.angleDegrees, session.holdSeconds, session.startedAt, session.stoppedAt, session.invertedSince != null,
+                    session.currentAngleDegrees, session.invertedSince, session.invertedSecondsBefore, session.symptoms.stream().map(SymptomView::of).toList(), alert);
         }
     }
 

@@ -40,9 +40,9 @@ public class SessionService {
     @Inject
     ScreeningViewService screeningView;
 
-    /** Starts a session at the asked (or planned) angle and hold, if the patient is cleared and it is within the plan. */
+    /** Starts a session with its named spotter at the asked (or planned) angle and hold, if the patient is cleared and it is within the plan. */
     @Transactional
-    public Session start(String clinicId, String user, UUID patientId, Integer angleDegrees, Integer holdSeconds) {
+    public Session start(String clinicId, String user, UUID patientId, String spotter, Integer angleDegrees, Integer holdSeconds) {
         KnownPatient patient = KnownPatient.findById(patientId, LockModeType.PESSIMISTIC_WRITE);
         if (patient == null || !patient.clinicId.equals(clinicId)) {
             throw ProblemException.refused("unknown-patient", "patientId",
@@ -62,6 +62,7 @@ public class SessionService {
         session.status = SessionStatus.ACTIVE;
         session.startedAt = now;
         session.startedBy = user;
+        session.spotter = spotter.strip();
         session.angleDegrees = request.angleDegrees();
         session.holdSeconds = request.holdSeconds();
         session.persist();

@@ -1,0 +1,67 @@
+package dev.spotter.session.rest;
+
+import dev.spotter.platform.security.CallerClinic;
+import dev.spotter.platform.security.Roles;
+import dev.spotter.session.rest.SessionViews.AngleRequest;
+import dev.spotter.session.rest.SessionViews.InversionEntryView;
+import dev.spotter.session.rest.SessionViews.SessionView;
+import dev.spotter.session.service.InversionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.UUID;
+
+/** The tablet's log of the table's position: a hold at an angle, a change of angle, upright, and its heartbeat. */
+@Path("/api/sessions/{id}")
+@RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
+public class InversionResource {
+
+    @Inject
+    InversionService inversion;
+
+    @Inject
+    CallerClinic caller;
+
+    @POST
+    @Path("/holds")
+    @Transactional
+    public SessionView startHold(@PathParam("id") UUID id, @Valid @NotNull AngleRequest request) {
+        return SessionView.of(inversion.startHold(caller.id(), caller.user(), id, request.angleDegrees()));
+    }
+
+    @PUT
+    @Path("/angle")
+    @Transactional
+    public SessionView changeAngle(@PathParam("id") UUID id, @Valid @NotNull AngleRequest request) {
+        return SessionView.of(inversion.changeAngle(caller.id(), caller.user(), id, request.angleDegrees()));
+    }
+
+    @POST
+    @Path("/upright")
+    @Transactional
+    public SessionView upright(@PathParam("id") UUID id) {
+        return SessionView.of(inversion.upright(caller.id(), caller.user(), id));
+    }
+
+    /** The tablet says it is still there; while a patient is inverted, 45 s of silence is an alert. */
+    @POST
+    @Path("/heartbeat")
+    public void heartbeat(@PathParam("id") UUID id) {
+        inversion.heartbeat(caller.id(), id);
+    }
+
+    @GET
+    @Path("/inversion")
+    @RolesAllowed({Roles.TABLET, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
+    public List<InversionEntryView> entries(@PathParam("id") UUID id) {
+        return inversion.entries(caller.id(), id).stream().map(InversionEntryView::of).toList();
+    }
+}

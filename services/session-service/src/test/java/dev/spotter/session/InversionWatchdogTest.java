@@ -1,0 +1,181 @@
+package dev.spotter.session;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.spotter.events.CloudEventCodec;
+import dev.spotter.events.Topics;
+import dev.spotter.events.session.SessionFlagged;
+import dev.spotter.session.service.WatchdogService;
+import dev.spotter.testing.KafkaTestClient;
+import dev.spotter.testing.SpotterInfrastructure;
+import dev.spotter.testing.TestEvents;
+import dev.spotter.testing.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Holds within the limits, and watchdogs that raise each alert once on time, with time moved by hand. */
+@QuarkusTest
+@WithTestResource(value = SpotterInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "spotter_test_session"))
+class InversionWatchdogTest {
+
+    private static final String TABLET = TestTokens.issue("tablet.north", "northside", "tablet");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    WatchdogService watchdog;
+
+    private KafkaTestClient kafka;
+    private String session;
+
+    @BeforeEach
+    void startASession() {
+        kafka = new KafkaTestClient(bootstrapServers);
+        UUID patient = UUID.randomUUID();
+        kafka.send(TestEvents.encode(TestEvents.patientRegistered("northside", patient)));
+        kafka.send(TestEvents.encode(TestEvents.defaultPlan("northside", patient)));
+        kafka.send(TestEvents.encode(TestEvents.clearedScreening("northside", patient, Instant.now().plus(Duration.ofDays(30)))));
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var response = given().auth().oauth2(TABLET).contentType(ContentType.JSON)
+                    .body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter")).when().post("/api/sessions");
+            id[0] = response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
+            return id[0] != null;
+        });
+        session = id[0];
+    }
+
+    @AfterEach
+    void uprightAndBackToRealTime() {
+        given().auth().oauth2(TABLET).when().post("/api/sessions/{id}/upright", session);
+        clock.reset();
+    }
+
+    @Test
+    void noSpotterNoStart() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("patientId", UUID.randomUUID().toString());
+        given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(body).when().post("/api/sessions")
+                .then().statusCode(400).body("errors[0].field", equalTo("spotter"));
+    }
+
+    @Test
+    void anAngleAboveTheFirstWeeksCeilingIsRefusedNotClipped() {
+        hold(31).then().statusCode(422).body("errors[0].field", equalTo("angleDegrees"));
+        hold(30).then().statusCode(200).body("inverted", equalTo(true)).body("currentAngleDegrees", equalTo(30));
+        given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(Map.of("angleDegrees", 35))
+                .when().put("/api/sessions/{id}/angle", session).then().statusCode(422);
+        given().auth().oauth2(TABLET).when().get("/api/sessions/{id}", session).then().body("currentAngleDegrees", equalTo(30));
+    }
+
+    @Test
+    void comingUprightCountsTheTimeInverted() {
+        hold(20).then().statusCode(200);
+        clock.advance(Duration.ofSeconds(50));
+        given().auth().oauth2(TABLET).when().post("/api/sessions/{id}/upright", session)
+                .then().statusCode(200).body("inverted", equalTo(false)).body("invertedSecondsBefore", equalTo(50));
+        given().auth().oauth2(TABLET).when().get("/api/sessions/{id}/inversion", session)
+                .then().statusCode(200).body("kind", equalTo(List.of("HOLD_STARTED", "UPRIGHT")));
+    }
+
+    @Test
+    void aPatientLeftInvertedRaisesMediumThenHighEachOnce() {
+        hold(20).then().statusCode(200); // planned hold 60 s: MEDIUM at 60 + 60 s, HIGH at 60 + 120 s (the 3-minute limit)
+
+        advanceWithHeartbeats(Duration.ofSeconds(119));
+        assertThat(watchdog.check()).isZero();
+        advanceWithHeartbeats(Duration.ofSeconds(1));
+        assertThat(watchdog.check()).isEqualTo(1);
+        assertThat(watchdog.check()).as("checked again, as after a restart").isZero();
+
+        advanceWithHeartbeats(Duration.ofSeconds(59));
+        assertThat(watchdog.check()).isZero();
+        advanceWithHeartbeats(Duration.ofSeconds(1));
+        assertThat(watchdog.check()).isEqualTo(1);
+
+        assertThat(flagsPublished(2)).extracting(f -> f.flag() + ":" + f.priority())
+                .containsExactly("HOLD_OVERDUE:MEDIUM", "HOLD_ESCALATED:HIGH");
+    }
+
+    @Test
+    void aSilentTabletWhileThePatientIsInvertedIsAHighTechnicalAlert() {
+        hold(20).then().statusCode(200);
+
+        clock.advance(Duration.ofSeconds(44));
+        assertThat(watchdog.check()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(watchdog.check()).isEqualTo(1);
+
+        assertThat(flagsPublished(1)).extracting(f -> f.flag() + ":" + f.priority()).containsExactly("TABLET_SILENT:HIGH");
+    }
+
+    @Test
+    void nothingIsWatchedOnceThePatientIsUpright() {
+        hold(20).then().statusCode(200);
+        given().auth().oauth2(TABLET).when().post("/api/sessions/{id}/upright", session).then().statusCode(200);
+
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(watchdog.check()).isZero();
+    }
+
+    private io.restassured.response.Response hold(int angle) {
+        return given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(Map.of("angleDegrees", angle))
+                .when().post("/api/sessions/{id}/holds", session);
+    }
+
+    /** Moves time on in steps the tablet's heartbeat keeps up with, so only the hold's own deadlines fall due. */
+    private void advanceWithHeartbeats(Duration amount) {
+        Duration left = amount;
+        while (!left.isZero()) {
+            Duration step = left.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : left;
+            clock.advance(step);
+            heartbeat();
+            left = left.minus(step);
+        }
+    }
+
+    private void heartbeat() {
+        given().auth().oauth2(TABLET).when().post("/api/sessions/{id}/heartbeat", session).then().statusCode(204);
+    }
+
+    private List<SessionFlagged> flagsPublished(int expected) {
+        return kafka.read(Topics.SESSION_EVENTS.name(), records -> flags(records).size() >= expected, Duration.ofSeconds(20)).stream()
+                .filter(r -> session.equals(r.key()))
+                .filter(r -> "dev.spotter.session.session-flagged.v1".equals(KafkaTestClient.header(r, CloudEventCodec.H_TYPE)))
+                .map(r -> (SessionFlagged) CloudEventCodec.decode(Topics.SESSION_EVENTS, headers(r), r.value()))
+                .toList();
+    }
+
+    private List<?> flags(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records) {
+        return records.stream().filter(r -> session.equals(r.key()))
+                .filter(r -> "dev.spotter.session.session-flagged.v1".equals(KafkaTestClient.header(r, CloudEventCodec.H_TYPE))).toList();
+    }
+
+    private static Map<String, String> headers(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
+    }
+}
