@@ -97,6 +97,10 @@ class InversionWatchdogTest {
                 .then().statusCode(200).body("inverted", equalTo(false)).body("invertedSecondsBefore", equalTo(50));
         given().auth().oauth2(TABLET).when().get("/api/sessions/{id}/inversion", session)
                 .then().statusCode(200).body("kind", equalTo(List.of("HOLD_STARTED", "UPRIGHT")));
+        given().auth().oauth2(TestTokens.issue("tablet.river", "riverside", "tablet")).when().get("/api/sessions/{id}/inversion", session)
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.issue("tablet.river", "riverside", "tablet")).when().post("/api/sessions/{id}/upright", session)
+                .then().statusCode(404);
     }
 
     @Test

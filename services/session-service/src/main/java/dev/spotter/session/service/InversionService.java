@@ -96,7 +96,10 @@ public class InversionService {
 
     @Transactional
     public List<InversionEntry> entries(String clinicId, UUID sessionId) {
-        return InversionEntry.list("sessionId = ?1 and clinicId = ?2 order by at", sessionId, clinicId);
+        if (Session.count("id = ?1 and clinicId = ?2", sessionId, clinicId) == 0) {
+            throw ProblemException.notFound("Session", sessionId);
+        }
+        return InversionEntry.list("sessionId = ?1 order by at", sessionId);
     }
 
     /** The hold the watchdog judges: when it began, as planned, and the last sign of the tablet. */
