@@ -249,7 +249,7 @@ EOF
 Try:
   curl -s -H "Authorization: Bearer $(deploy/local/token.sh tablet.north)" http://127.0.0.1:8081/api/patients
   curl -s -X POST -H "Authorization: Bearer $(deploy/local/token.sh tablet.north)" -H 'Content-Type: application/json' \
-    -d '{"patientId":"00000000-0000-4000-8000-00000000a001","spotter":"Sam Spotter"}' http://127.0.0.1:8082/api/sessions
+    -d '{"patientId":"00000000-0000-4000-8000-00000000a001","spotter":"Sam Spotter","bloodPressure":{"systolic":122,"diastolic":76},"painBefore":4}' http://127.0.0.1:8082/api/sessions
   curl -N -H "Authorization: Bearer $(deploy/local/token.sh dr.north)" http://127.0.0.1:8083/api/alerts/stream
 EOF
 }

@@ -56,7 +56,7 @@ final class Clinic {
     }
 
     Http.Reply startSession(String patient) throws Exception {
-        return Http.post(platform.session.uri("/api/sessions"), TABLET, Map.of("patientId", patient, "spotter", "Sam Spotter"));
+        return Http.post(platform.session.uri("/api/sessions"), TABLET, Map.of("patientId", patient, "spotter", "Sam Spotter", "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", 4));
     }
 
     /** Starts a session once screening's events have reached session-service (until then it is refused). */

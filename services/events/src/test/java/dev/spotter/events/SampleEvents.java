@@ -28,8 +28,8 @@ final class SampleEvents {
     static final UUID SCREENING = UUID.fromString("5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f");
     static final ScreeningReason HYPERTENSION = new ScreeningReason("S6", "NEEDS_CLEARANCE", List.of("38341003"),
             "Diagnosed hypertension or blood-pressure medicine: needs a physician's clearance.");
-    static final PatientEligibility NOT_ELIGIBLE = new PatientEligibility(false, "NEEDS_CLEARANCE", List.of(HYPERTENSION), null, null, null);
-    static final PatientEligibility ELIGIBLE = new PatientEligibility(true, "CLEARED", List.of(), AT.plusSeconds(86400), 150, 95);
+    static final PatientEligibility NOT_ELIGIBLE = new PatientEligibility(false, "NEEDS_CLEARANCE", List.of(HYPERTENSION), null, null, null, null);
+    static final PatientEligibility ELIGIBLE = new PatientEligibility(true, "CLEARED", List.of(), AT.plusSeconds(86400), 150, 95, null);
 
     private SampleEvents() {
     }

@@ -163,6 +163,21 @@ class ScreeningApiTest {
     }
 
     @Test
+    void aBloodPressureClearanceLetsPreSessionReadingsGoUpToStageTwo() {
+        String patient = register("Bo Pressure");
+        given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(answers(Map.of("bloodPressure", bp(150, 92, null))))
+                .when().post("/api/patients/{id}/screenings", patient)
+                .then().statusCode(201).body("outcome", equalTo("NEEDS_CLEARANCE")).body("eligibility.bpAllowedUpTo", equalTo("NORMAL"));
+
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON)
+                .body(clearance(List.of("S7"), LocalDate.now(ZoneOffset.UTC).plusDays(30)))
+                .when().post("/api/patients/{id}/clearances", patient).then().statusCode(201);
+
+        given().auth().oauth2(TABLET).when().get("/api/patients/{id}/eligibility", patient)
+                .then().statusCode(200).body("eligible", equalTo(true)).body("bpAllowedUpTo", equalTo("STAGE_2"));
+    }
+
+    @Test
     void aClearanceCanNeverNameAContraindication() {
         String patient = register("Gil Glaucoma");
 

@@ -69,7 +69,7 @@ class SessionApiTest {
         kafka.send(TestEvents.encode(TestEvents.contraindicatedScreening("northside", contraindicated)));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", contraindicated.toString(), "spotter", "Sam Spotter"))
+                given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", contraindicated.toString(), "spotter", "Sam Spotter", "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", 4))
                         .when().post("/api/sessions")
                         .then().statusCode(409).contentType("application/problem+json")
                         .body("type", equalTo("urn:spotter:problem:not-cleared"))
@@ -82,9 +82,48 @@ class SessionApiTest {
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));
 
-        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter"))
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter", "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", 4))
                 .when().post("/api/sessions")
                 .then().statusCode(409).body("type", equalTo("urn:spotter:problem:screening-expired"));
+    }
+
+    @Test
+    void aStageTwoReadingWithoutABloodPressureClearanceIsRefusedAndNothingIsWritten() {
+        startSession();
+        long before = sessionCount();
+
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(startWith(145, 92))
+                .when().post("/api/sessions")
+                .then().statusCode(409).body("errors[0].field", equalTo("bloodPressure"));
+
+        assertThat(sessionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aCrisisReadingIsRefusedKeptForTheRecordAndAlerts() {
+        startSession();
+
+        String detail = given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(startWith(182, 100))
+                .when().post("/api/sessions")
+                .then().statusCode(409).body("errors[0].field", equalTo("bloodPressure")).extract().path("detail");
+
+        String refused = detail.replaceAll(".*Session ([0-9a-f-]{36}) records the reading.*", "$1");
+        given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", refused)
+                .then().statusCode(200).body("status", equalTo("REFUSED")).body("bpBeforeSystolic", equalTo(182));
+        var flagged = kafka.read(Topics.SESSION_EVENTS.name(), records -> records.stream().anyMatch(r -> refused.equals(r.key())
+                && "dev.spotter.session.session-flagged.v1".equals(KafkaTestClient.header(r, CloudEventCodec.H_TYPE))), Duration.ofSeconds(20));
+        assertThat(flagged).anyMatch(r -> refused.equals(r.key())
+                && "dev.spotter.session.session-flagged.v1".equals(KafkaTestClient.header(r, CloudEventCodec.H_TYPE)));
+    }
+
+    private Map<String, Object> startWith(int systolic, int diastolic) {
+        return Map.of("patientId", patient.toString(), "spotter", "Sam Spotter",
+                "bloodPressure", Map.of("systolic", systolic, "diastolic", diastolic), "painBefore", 4);
+    }
+
+    private long sessionCount() {
+        return given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.patientId == '" + patient + "' }").size();
     }
 
     @Test
@@ -92,7 +131,7 @@ class SessionApiTest {
         startSession();
 
         given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON)
-                .body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter", "angleDegrees", 31, "holdSeconds", 60))
+                .body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter", "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", 4, "angleDegrees", 31, "holdSeconds", 60))
                 .when().post("/api/sessions")
                 .then().statusCode(422).body("errors[0].field", equalTo("angleDegrees"));
     }
@@ -102,7 +141,7 @@ class SessionApiTest {
         for (int i = 0; i < 4; i++) {
             startSession();
         }
-        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter"))
+        given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter", "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", 4))
                 .when().post("/api/sessions")
                 .then().statusCode(409).body("type", equalTo("urn:spotter:problem:weekly-limit"));
     }
@@ -152,7 +191,7 @@ class SessionApiTest {
                 .when().post("/api/sessions/{id}/symptoms", session).then().statusCode(404);
         given().auth().oauth2(RIVER_TABLET).when().get("/api/sessions").then().statusCode(200)
                 .body("findAll { it.id == '" + session + "' }", hasSize(0));
-        given().auth().oauth2(RIVER_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter"))
+        given().auth().oauth2(RIVER_TABLET).contentType(ContentType.JSON).body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter", "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", 4))
                 .when().post("/api/sessions").then().statusCode(422).body("errors[0].field", equalTo("patientId"));
 
         given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session)
@@ -193,7 +232,7 @@ class SessionApiTest {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             var response = given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON)
-                    .body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter")).when().post("/api/sessions");
+                    .body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter", "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", 4)).when().post("/api/sessions");
             id[0] = response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
             return id[0] != null;
         });

@@ -45,7 +45,7 @@ public final class TestEvents {
     /** A CLEARED screening that keeps the patient eligible until {@code eligibleUntil}. */
     public static ScreeningCompleted clearedScreening(String clinicId, UUID patientId, Instant eligibleUntil) {
         return new ScreeningCompleted(UUID.randomUUID(), clinicId, Instant.now(), patientId, UUID.randomUUID(), 1, "CLEARED",
-                List.of(), eligibleUntil, new PatientEligibility(true, "CLEARED", List.of(), eligibleUntil, null, null));
+                List.of(), eligibleUntil, new PatientEligibility(true, "CLEARED", List.of(), eligibleUntil, null, null, null));
     }
 
     /** A CONTRAINDICATED screening: glaucoma. */
@@ -54,7 +54,7 @@ public final class TestEvents {
                 "Glaucoma or ocular hypertension: inversion raises eye pressure.");
         return new ScreeningCompleted(UUID.randomUUID(), clinicId, Instant.now(), patientId, UUID.randomUUID(), 1, "CONTRAINDICATED",
                 List.of(glaucoma), Instant.now().plusSeconds(86_400L * 90),
-                new PatientEligibility(false, "CONTRAINDICATED", List.of(glaucoma), null, null, null));
+                new PatientEligibility(false, "CONTRAINDICATED", List.of(glaucoma), null, null, null, null));
     }
 
     /** The default plan of the clinical rules: 20 deg for 60 s, 30 deg in the first two weeks, hard limits 60 deg, 3 min, 5 min, 4 a week. */

@@ -1,6 +1,7 @@
 package dev.spotter.screening.mapping;
 
 import dev.spotter.events.screening.PatientEligibility;
+import dev.spotter.clinical.BpCategory;
 import dev.spotter.events.screening.ScreeningReason;
 import dev.spotter.screening.domain.Eligibility;
 import dev.spotter.screening.domain.Reason;
@@ -17,11 +18,11 @@ public final class EligibilityMapping {
     }
 
     /** The exclusive end day becomes the instant that day starts in the clinic's time zone. */
-    public static PatientEligibility toEvent(Eligibility eligibility, ZoneId zone) {
+    public static PatientEligibility toEvent(Eligibility eligibility, ZoneId zone, BpCategory bpAllowedUpTo) {
         return new PatientEligibility(eligibility.eligible(), eligibility.effectiveOutcome().name(),
                 eligibility.blockingReasons().stream().map(EligibilityMapping::toEvent).toList(),
                 eligibility.eligibleUntil() == null ? null : eligibility.eligibleUntil().atStartOfDay(zone).toInstant(),
                 eligibility.bpCeiling() == null ? null : eligibility.bpCeiling().systolic(),
-                eligibility.bpCeiling() == null ? null : eligibility.bpCeiling().diastolic());
+                eligibility.bpCeiling() == null ? null : eligibility.bpCeiling().diastolic(), bpAllowedUpTo.name());
     }
 }

@@ -16,6 +16,7 @@ import dev.spotter.screening.model.Screening;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,16 +52,26 @@ public class EligibilityService {
         ClinicSettingsService.Settings clinic = settings.of(clinicId);
         Optional<Screening> latest = Screening.<Screening>find("patientId = ?1 and clinicId = ?2 order by completedAt desc",
                 patientId, clinicId).firstResultOptional();
+        List<Clearance> clearances = clearances(clinicId, patientId);
+        BpCategory bpAllowedUpTo = bpAllowedUpTo(clearances, clinic);
         if (latest.isEmpty()) {
             return EligibilityMapping.toEvent(new Eligibility(false, Outcome.NEEDS_CLEARANCE,
-                    List.of(NOT_SCREENED), null, null), clinic.timeZone());
+                    List.of(NOT_SCREENED), null, null), clinic.timeZone(), bpAllowedUpTo);
         }
         Screening screening = latest.get();
         ScreeningResult result = ScreeningResult.of(json.reasons(screening.reasons), BpCategory.valueOf(screening.bpCategory));
         var eligibility = EligibilityRules.evaluate(result, screening.completedOn,
-                new BloodPressure(screening.countedSystolic, screening.countedDiastolic), clearances(clinicId, patientId),
-                clinic.rules(), settings.today(clinic));
-        return EligibilityMapping.toEvent(eligibility, clinic.timeZone());
+                new BloodPressure(screening.countedSystolic, screening.countedDiastolic), clearances, clinic.rules(), settings.today(clinic));
+        return EligibilityMapping.toEvent(eligibility, clinic.timeZone(), bpAllowedUpTo);
+    }
+
+    /** The highest BP category a reading before a session may fall in, by the same rule as S7 at screening. */
+    private BpCategory bpAllowedUpTo(List<Clearance> clearances, ClinicSettingsService.Settings clinic) {
+        LocalDate today = settings.today(clinic);
+        if (clearances.stream().anyMatch(c -> c.validOn(today) && c.covers("S7"))) {
+            return BpCategory.STAGE_2;
+        }
+        return clinic.rules().stage1NeedsClearance() ? BpCategory.NORMAL : BpCategory.STAGE_1;
     }
 
     private static List<Clearance> clearances(String clinicId, UUID patientId) {

@@ -45,6 +45,10 @@ public class KnownPatient extends PanacheEntityBase {
     @Column(name = "eligibility_updated_at")
     public Instant eligibilityUpdatedAt;
 
+    /** The highest BP category a pre-session reading may fall in (NORMAL, STAGE_1, STAGE_2). */
+    @Column(name = "bp_allowed_up_to")
+    public String bpAllowedUpTo;
+
     /** The protocol plan as JSON, as screening-service sent it; null until one is set. */
     @Column
     public String plan;

@@ -50,6 +50,18 @@ public class Session extends PanacheEntityBase {
     @Column
     public String spotter;
 
+    @Column(name = "bp_before_systolic")
+    public Integer bpBeforeSystolic;
+
+    @Column(name = "bp_before_diastolic")
+    public Integer bpBeforeDiastolic;
+
+    @Column(name = "heart_rate_before")
+    public Integer heartRateBefore;
+
+    @Column(name = "pain_before")
+    public Integer painBefore;
+
     /** The angle now, while inverted. */
     @Column(name = "current_angle_degrees")
     public Integer currentAngleDegrees;

@@ -1,5 +1,7 @@
 package dev.spotter.session.rest;
 
+import dev.spotter.clinical.BloodPressure;
+import dev.spotter.platform.problem.Problem;
 import dev.spotter.platform.problem.ProblemException;
 import dev.spotter.platform.security.CallerClinic;
 import dev.spotter.platform.security.Roles;
@@ -39,10 +41,16 @@ public class SessionResource {
     @POST
     @RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
     public Response start(@Valid @NotNull StartSessionRequest request, @Context UriInfo uri) {
-        var session = sessions.start(caller.id(), caller.user(), request.patientId(), request.spotter(), request.angleDegrees(),
-                request.holdSeconds());
-        return Response.created(uri.getAbsolutePathBuilder().path(session.id.toString()).build())
-                .entity(SessionView.of(session)).build();
+        var preCheck = new SessionService.PreCheck(new BloodPressure(request.bloodPressure().systolic(), request.bloodPressure().diastolic()),
+                request.heartRate(), request.painBefore());
+        var started = sessions.start(caller.id(), caller.user(), request.patientId(), request.spotter(), preCheck,
+                request.angleDegrees(), request.holdSeconds());
+        started.refusal().ifPresent(refusal -> {
+            throw new ProblemException(refusal.status(), refusal.slug(), "The session cannot start", refusal.detail() + " Session "
+                    + started.session().id + " records the reading.", List.of(new Problem.FieldError(refusal.field(), refusal.detail())));
+        });
+        return Response.created(uri.getAbsolutePathBuilder().path(started.session().id.toString()).build())
+                .entity(SessionView.of(started.session())).build();
     }
 
     @GET

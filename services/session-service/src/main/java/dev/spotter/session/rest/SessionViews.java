@@ -5,6 +5,7 @@ import dev.spotter.session.domain.Symptom;
 import dev.spotter.session.model.InversionEntry;
 import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionSymptom;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +22,14 @@ public final class SessionViews {
     }
 
     /** Angle and hold default to the plan's starting values. */
+    /** A seated blood-pressure reading in mmHg, within plausible ranges. */
+    public record Reading(@NotNull @Min(50) @Max(300) Integer systolic, @NotNull @Min(30) @Max(200) Integer diastolic) {
+    }
+
+    /** The pre-check and the start: who spots, today's blood pressure, heart rate, pain; angle and hold default to the plan. */
     public record StartSessionRequest(@NotNull UUID patientId, @NotBlank @Size(max = 120) String spotter,
+                                      @NotNull @Valid Reading bloodPressure, @Min(25) @Max(250) Integer heartRate,
+                                      @NotNull @Min(0) @Max(10) Integer painBefore,
                                       @Min(1) @Max(90) Integer angleDegrees, @Min(1) @Max(600) Integer holdSeconds) {
     }
 
@@ -43,7 +51,8 @@ public final class SessionViews {
     }
 
     /** A session: planned angle and hold, who spots, the hold in progress (if inverted), symptoms and the alert's status. */
-    public record SessionView(UUID id, String clinicId, UUID patientId, String status, String spotter, Integer angleDegrees,
+    public record SessionView(UUID id, String clinicId, UUID patientId, String status, String spotter, Integer bpBeforeSystolic,
+                              Integer bpBeforeDiastolic, Integer heartRateBefore, Integer painBefore, Integer angleDegrees,
                               Integer holdSeconds, Instant startedAt, Instant stoppedAt, boolean inverted, Integer currentAngleDegrees,
                               Instant invertedSince, int invertedSecondsBefore, List<SymptomView> symptoms, AlertStatusView alert) {
 
@@ -51,7 +60,7 @@ public final class SessionViews {
             AlertStatusView alert = session.alertId == null ? null
                     : new AlertStatusView(session.alertId, session.alertStatus, session.alertPriority, session.alertUpdatedAt);
             return new SessionView(session.id, session.clinicId, session.patientId, session.status.name(), session.spotter,
-                    session.angleDegrees, session.holdSeconds, session.startedAt, session.stoppedAt, session.invertedSince != null,
+                    session.bpBeforeSystolic, session.bpBeforeDiastolic, session.heartRateBefore, session.painBefore, session.angleDegrees, session.holdSeconds, session.startedAt, session.stoppedAt, session.invertedSince != null,
                     session.currentAngleDegrees, session.invertedSince, session.invertedSecondsBefore, session.symptoms.stream().map(SymptomView::of).toList(), alert);
         }
     }

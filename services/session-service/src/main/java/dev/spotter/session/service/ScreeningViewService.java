@@ -44,6 +44,7 @@ public class ScreeningViewService {
         known.eligibleUntil = eligibility.eligibleUntil();
         known.bpCeilingSystolic = eligibility.bpCeilingSystolic();
         known.bpCeilingDiastolic = eligibility.bpCeilingDiastolic();
+        known.bpAllowedUpTo = eligibility.bpAllowedUpTo();
         known.eligibilityUpdatedAt = event.occurredAt();
     }
 
@@ -57,7 +58,7 @@ public class ScreeningViewService {
             return null;
         }
         return new PatientEligibility(known.eligible, known.effectiveOutcome, read(known.blockingReasons, new TypeReference<List<ScreeningReason>>() { }),
-                known.eligibleUntil, known.bpCeilingSystolic, known.bpCeilingDiastolic);
+                known.eligibleUntil, known.bpCeilingSystolic, known.bpCeilingDiastolic, known.bpAllowedUpTo);
     }
 
     public ProtocolPlan planOf(KnownPatient known) {

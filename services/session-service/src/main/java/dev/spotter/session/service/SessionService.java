@@ -1,13 +1,17 @@
 package dev.spotter.session.service;
 
+import dev.spotter.clinical.BloodPressure;
+import dev.spotter.clinical.BpCategory;
 import dev.spotter.events.alert.AlertRaised;
 import dev.spotter.events.screening.ProtocolPlan;
+import dev.spotter.events.session.SessionFlagged;
 import dev.spotter.events.session.SessionStarted;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.platform.inbox.RejectedEventException;
 import dev.spotter.platform.outbox.Outbox;
 import dev.spotter.platform.problem.Problem;
 import dev.spotter.platform.problem.ProblemException;
+import dev.spotter.session.domain.PreSessionCheck;
 import dev.spotter.session.domain.SessionStartRules;
 import dev.spotter.session.domain.Symptom;
 import dev.spotter.session.domain.SymptomPriority;
@@ -40,9 +44,21 @@ public class SessionService {
     @Inject
     ScreeningViewService screeningView;
 
-    /** Starts a session with its named spotter at the asked (or planned) angle and hold, if the patient is cleared and it is within the plan. */
+    /** What staff measured before the session: seated blood pressure, heart rate (optional) and pain (NRS 0-10). */
+    public record PreCheck(BloodPressure bloodPressure, Integer heartRate, int painBefore) {
+    }
+
+    /** The session, and the refusal when its pre-check refused it (then it is kept, REFUSED, for the record and the alert). */
+    public record Started(Session session, Optional<SessionStartRules.Refusal> refusal) {
+    }
+
+    /**
+     * Starts a session with its named spotter at the asked (or planned) angle and hold, if the patient is cleared, it is within
+     * the plan, and today's blood pressure passes the BP rule. A crisis reading is kept as a REFUSED session and alerts.
+     */
     @Transactional
-    public Session start(String clinicId, String user, UUID patientId, String spotter, Integer angleDegrees, Integer holdSeconds) {
+    public Started start(String clinicId, String user, UUID patientId, String spotter, PreCheck preCheck, Integer angleDegrees,
+                         Integer holdSeconds) {
         KnownPatient patient = KnownPatient.findById(patientId, LockModeType.PESSIMISTIC_WRITE);
         if (patient == null || !patient.clinicId.equals(clinicId)) {
             throw ProblemException.refused("unknown-patient", "patientId",
@@ -51,22 +67,46 @@ public class SessionService {
         ProtocolPlan plan = screeningView.planOf(patient);
         Instant now = clock.instant();
         var request = new SessionStartRules.Request(screeningView.eligibilityOf(patient), plan, firstSessionAt(patientId),
-                Session.count("patientId = ?1 and startedAt > ?2", patientId, now.minus(Duration.ofDays(7))),
+                Session.count("patientId = ?1 and status <> ?2 and startedAt > ?3", patientId, SessionStatus.REFUSED,
+                        now.minus(Duration.ofDays(7))),
                 angleDegrees != null ? angleDegrees : plan == null ? 0 : plan.startAngleDegrees(),
                 holdSeconds != null ? holdSeconds : plan == null ? 0 : plan.startHoldSeconds(), now);
         refuseIfAny(SessionStartRules.refusals(request));
+        PreSessionCheck.Decision bp = PreSessionCheck.judge(bpRequest(patient, preCheck.bloodPressure()));
+        if (!bp.mayStart() && bp.alert().isEmpty()) {
+            refuseIfAny(List.of(bp.refusal().orElseThrow()));
+        }
+        Session session = newSession(clinicId, user, patientId, spotter, preCheck, request, now);
+        session.status = bp.mayStart() ? SessionStatus.ACTIVE : SessionStatus.REFUSED;
+        session.persist();
+        outbox.publish(new SessionStarted(UUID.randomUUID(), clinicId, session.startedAt, session.id, patientId, user));
+        bp.alert().ifPresent(alert -> outbox.publish(new SessionFlagged(UUID.randomUUID(), clinicId, now, session.id, patientId,
+                "BP_CRISIS", alert.priority(), alert.reason())));
+        return new Started(session, bp.refusal());
+    }
+
+    private static PreSessionCheck.Request bpRequest(KnownPatient patient, BloodPressure reading) {
+        BpCategory allowed = patient.bpAllowedUpTo == null ? BpCategory.NORMAL : BpCategory.valueOf(patient.bpAllowedUpTo);
+        BloodPressure ceiling = patient.bpCeilingSystolic == null ? null
+                : new BloodPressure(patient.bpCeilingSystolic, patient.bpCeilingDiastolic);
+        return new PreSessionCheck.Request(reading, allowed == BpCategory.STAGE_2, ceiling, allowed == BpCategory.NORMAL);
+    }
+
+    private static Session newSession(String clinicId, String user, UUID patientId, String spotter, PreCheck preCheck,
+                                      SessionStartRules.Request request, Instant now) {
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.clinicId = clinicId;
         session.patientId = patientId;
-        session.status = SessionStatus.ACTIVE;
         session.startedAt = now;
         session.startedBy = user;
         session.spotter = spotter.strip();
+        session.bpBeforeSystolic = preCheck.bloodPressure().systolic();
+        session.bpBeforeDiastolic = preCheck.bloodPressure().diastolic();
+        session.heartRateBefore = preCheck.heartRate();
+        session.painBefore = preCheck.painBefore();
         session.angleDegrees = request.angleDegrees();
         session.holdSeconds = request.holdSeconds();
-        session.persist();
-        outbox.publish(new SessionStarted(UUID.randomUUID(), clinicId, session.startedAt, session.id, patientId, user));
         return session;
     }
 
@@ -124,7 +164,7 @@ public class SessionService {
     }
 
     private Instant firstSessionAt(UUID patientId) {
-        return Session.<Session>find("patientId = ?1 order by startedAt", patientId).firstResultOptional()
+        return Session.<Session>find("patientId = ?1 and status <> ?2 order by startedAt", patientId, SessionStatus.REFUSED).firstResultOptional()
                 .map(first -> first.startedAt).orElse(null);
     }
 

@@ -14,7 +14,7 @@ class SessionStartRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T09:00:00Z");
     private static final ProtocolPlan PLAN = new ProtocolPlan(20, 60, 30, 60, 180, 300, 4);
-    private static final PatientEligibility CLEARED = new PatientEligibility(true, "CLEARED", List.of(), NOW.plus(Duration.ofDays(30)), null, null);
+    private static final PatientEligibility CLEARED = new PatientEligibility(true, "CLEARED", List.of(), NOW.plus(Duration.ofDays(30)), null, null, null);
 
     private static SessionStartRules.Request request(PatientEligibility eligibility, Instant firstSession, long lastWeek, int angle, int hold) {
         return new SessionStartRules.Request(eligibility, PLAN, firstSession, lastWeek, angle, hold, NOW);
@@ -34,7 +34,7 @@ class SessionStartRulesTest {
     @Test
     void aContraindicatedPatientIsRefusedWithTheReason() {
         var glaucoma = new ScreeningReason("S2", "CONTRAINDICATED", List.of("23986001"), "Glaucoma.");
-        var refusals = SessionStartRules.refusals(request(new PatientEligibility(false, "CONTRAINDICATED", List.of(glaucoma), null, null, null),
+        var refusals = SessionStartRules.refusals(request(new PatientEligibility(false, "CONTRAINDICATED", List.of(glaucoma), null, null, null, null),
                 null, 0, 20, 60));
         assertThat(refusals).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(409);
@@ -45,15 +45,15 @@ class SessionStartRulesTest {
     @Test
     void aNeedsClearancePatientIsToldToRecordAClearance() {
         var hypertension = new ScreeningReason("S6", "NEEDS_CLEARANCE", List.of(), "Hypertension.");
-        var refusals = SessionStartRules.refusals(request(new PatientEligibility(false, "NEEDS_CLEARANCE", List.of(hypertension), null, null, null),
+        var refusals = SessionStartRules.refusals(request(new PatientEligibility(false, "NEEDS_CLEARANCE", List.of(hypertension), null, null, null, null),
                 null, 0, 20, 60));
         assertThat(refusals).singleElement().satisfies(r -> assertThat(r.detail()).contains("clearance"));
     }
 
     @Test
     void eligibilityEndsExactlyAtItsExpiry() {
-        var expiring = new PatientEligibility(true, "CLEARED", List.of(), NOW, null, null);
-        var later = new PatientEligibility(true, "CLEARED", List.of(), NOW.plusMillis(1), null, null);
+        var expiring = new PatientEligibility(true, "CLEARED", List.of(), NOW, null, null, null);
+        var later = new PatientEligibility(true, "CLEARED", List.of(), NOW.plusMillis(1), null, null, null);
         assertThat(SessionStartRules.refusals(request(expiring, null, 0, 20, 60))).extracting(SessionStartRules.Refusal::slug)
                 .containsExactly("screening-expired");
         assertThat(SessionStartRules.refusals(request(later, null, 0, 20, 60))).isEmpty();
