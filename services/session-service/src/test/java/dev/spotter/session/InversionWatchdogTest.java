@@ -48,12 +48,13 @@ class InversionWatchdogTest {
     WatchdogService watchdog;
 
     private KafkaTestClient kafka;
+    private UUID patient;
     private String session;
 
     @BeforeEach
     void startASession() {
         kafka = new KafkaTestClient(bootstrapServers);
-        UUID patient = UUID.randomUUID();
+        patient = UUID.randomUUID();
         kafka.send(TestEvents.encode(TestEvents.patientRegistered("northside", patient)));
         kafka.send(TestEvents.encode(TestEvents.defaultPlan("northside", patient)));
         kafka.send(TestEvents.encode(TestEvents.clearedScreening("northside", patient, Instant.now().plus(Duration.ofDays(30)))));
@@ -92,6 +93,9 @@ class InversionWatchdogTest {
 
     @Test
     void comingUprightCountsTheTimeInverted() {
+        given().auth().oauth2(TABLET).when().get("/api/patients/{id}/next-session", patient)
+                .then().statusCode(200).body("angleDegrees", equalTo(20)).body("holdSeconds", equalTo(60))
+                .body("reason", equalTo("First session: the plan's starting angle and hold."));
         hold(20).then().statusCode(200);
         clock.advance(Duration.ofSeconds(50));
         given().auth().oauth2(TABLET).when().post("/api/sessions/{id}/upright", session)
@@ -133,6 +137,43 @@ class InversionWatchdogTest {
         assertThat(watchdog.check()).isEqualTo(1);
 
         assertThat(flagsPublished(1)).extracting(f -> f.flag() + ":" + f.priority()).containsExactly("TABLET_SILENT:HIGH");
+    }
+
+    @Test
+    void thePostSessionCheckWaitsForThreeMinutesSittingAndCompletesTheSession() {
+        hold(20).then().statusCode(200);
+        postCheck(120, 78).then().statusCode(409).body("type", equalTo("urn:spotter:problem:still-inverted"));
+        clock.advance(Duration.ofSeconds(60));
+        given().auth().oauth2(TABLET).when().post("/api/sessions/{id}/upright", session).then().statusCode(200);
+
+        clock.advance(Duration.ofSeconds(179));
+        postCheck(120, 78).then().statusCode(409).body("type", equalTo("urn:spotter:problem:sit-longer"));
+        clock.advance(Duration.ofSeconds(1));
+        postCheck(120, 78).then().statusCode(200).body("status", equalTo("COMPLETED")).body("painAfter", equalTo(3))
+                .body("spotterSignOff", equalTo("Sam Spotter")).body("recheckDueAt", equalTo(null));
+        hold(20).then().statusCode(409);
+
+        given().auth().oauth2(TABLET).when().get("/api/patients/{id}/next-session", patient)
+                .then().statusCode(200).body("change", equalTo("INCREASE_HOLD")).body("angleDegrees", equalTo(20))
+                .body("holdSeconds", equalTo(90)).body("basedOnSession", equalTo(session));
+    }
+
+    @Test
+    void aRiseOfMoreThan20AfterTheSessionAlertsAndAsksForARecheck() {
+        hold(20).then().statusCode(200);
+        given().auth().oauth2(TABLET).when().post("/api/sessions/{id}/upright", session).then().statusCode(200);
+        clock.advance(Duration.ofMinutes(3));
+
+        postCheck(143, 80).then().statusCode(200).body("recheckDueAt", org.hamcrest.Matchers.notNullValue());
+
+        assertThat(flagsPublished(1)).extracting(f -> f.flag() + ":" + f.priority()).containsExactly("POST_SESSION_BP:MEDIUM");
+    }
+
+    private io.restassured.response.Response postCheck(int systolic, int diastolic) {
+        return given().auth().oauth2(TABLET).contentType(ContentType.JSON)
+                .body(Map.of("bloodPressure", Map.of("systolic", systolic, "diastolic", diastolic), "painAfter", 3,
+                        "spotterSignOff", "Sam Spotter"))
+                .when().post("/api/sessions/{id}/post-check", session);
     }
 
     @Test

@@ -81,6 +81,28 @@ public class Session extends PanacheEntityBase {
     @Column(name = "watchdog_due_at")
     public Instant watchdogDueAt;
 
+    @Column(name = "bp_after_systolic")
+    public Integer bpAfterSystolic;
+
+    @Column(name = "bp_after_diastolic")
+    public Integer bpAfterDiastolic;
+
+    @Column(name = "heart_rate_after")
+    public Integer heartRateAfter;
+
+    @Column(name = "pain_after")
+    public Integer painAfter;
+
+    @Column(name = "spotter_sign_off")
+    public String spotterSignOff;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    /** When the blood pressure must be taken again, after a rise of more than 20 mmHg. */
+    @Column(name = "recheck_due_at")
+    public Instant recheckDueAt;
+
     @Column(name = "stopped_at")
     public Instant stoppedAt;
 

@@ -1,10 +1,13 @@
 package dev.spotter.session.rest;
 
+import dev.spotter.clinical.BloodPressure;
 import dev.spotter.platform.security.CallerClinic;
 import dev.spotter.platform.security.Roles;
 import dev.spotter.session.rest.SessionViews.AngleRequest;
 import dev.spotter.session.rest.SessionViews.InversionEntryView;
+import dev.spotter.session.rest.SessionViews.PostCheckRequest;
 import dev.spotter.session.rest.SessionViews.SessionView;
+import dev.spotter.session.service.CompletionService;
 import dev.spotter.session.service.InversionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,13 +22,16 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
 
-/** The tablet's log of the table's position: a hold at an angle, a change of angle, upright, and its heartbeat. */
+/** The tablet's log of a session under way: a hold at an angle, a change of angle, upright, its heartbeat, and the post-session check. */
 @Path("/api/sessions/{id}")
 @RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
 public class InversionResource {
 
     @Inject
     InversionService inversion;
+
+    @Inject
+    CompletionService completion;
 
     @Inject
     CallerClinic caller;
@@ -49,6 +55,16 @@ public class InversionResource {
     @Transactional
     public SessionView upright(@PathParam("id") UUID id) {
         return SessionView.of(inversion.upright(caller.id(), caller.user(), id));
+    }
+
+    /** The post-session check completes the session; refused until the patient has sat 3 minutes upright. */
+    @POST
+    @Path("/post-check")
+    @Transactional
+    public SessionView postCheck(@PathParam("id") UUID id, @Valid @NotNull PostCheckRequest request) {
+        var check = new CompletionService.PostCheck(new BloodPressure(request.bloodPressure().systolic(), request.bloodPressure().diastolic()),
+                request.heartRate(), request.painAfter(), request.spotterSignOff());
+        return SessionView.of(completion.complete(caller.id(), id, check));
     }
 
     /** The tablet says it is still there; while a patient is inverted, 45 s of silence is an alert. */

@@ -33,6 +33,11 @@ public final class SessionViews {
                                       @Min(1) @Max(90) Integer angleDegrees, @Min(1) @Max(600) Integer holdSeconds) {
     }
 
+    /** The post-session check: BP/HR at about 3 minutes upright, pain, and the spotter's sign-off. */
+    public record PostCheckRequest(@NotNull @Valid Reading bloodPressure, @Min(25) @Max(250) Integer heartRate,
+                                   @NotNull @Min(0) @Max(10) Integer painAfter, @NotBlank @Size(max = 120) String spotterSignOff) {
+    }
+
     /** An angle for a new hold or a change of angle, in degrees from horizontal. */
     public record AngleRequest(@NotNull @Min(0) @Max(180) Integer angleDegrees) {
     }
@@ -54,14 +59,17 @@ public final class SessionViews {
     public record SessionView(UUID id, String clinicId, UUID patientId, String status, String spotter, Integer bpBeforeSystolic,
                               Integer bpBeforeDiastolic, Integer heartRateBefore, Integer painBefore, Integer angleDegrees,
                               Integer holdSeconds, Instant startedAt, Instant stoppedAt, boolean inverted, Integer currentAngleDegrees,
-                              Instant invertedSince, int invertedSecondsBefore, List<SymptomView> symptoms, AlertStatusView alert) {
+                              Instant invertedSince, int invertedSecondsBefore, Integer bpAfterSystolic, Integer bpAfterDiastolic,
+                              Integer painAfter, String spotterSignOff, Instant completedAt, Instant recheckDueAt,
+                              List<SymptomView> symptoms, AlertStatusView alert) {
 
         static SessionView of(Session session) {
             AlertStatusView alert = session.alertId == null ? null
                     : new AlertStatusView(session.alertId, session.alertStatus, session.alertPriority, session.alertUpdatedAt);
             return new SessionView(session.id, session.clinicId, session.patientId, session.status.name(), session.spotter,
                     session.bpBeforeSystolic, session.bpBeforeDiastolic, session.heartRateBefore, session.painBefore, session.angleDegrees, session.holdSeconds, session.startedAt, session.stoppedAt, session.invertedSince != null,
-                    session.currentAngleDegrees, session.invertedSince, session.invertedSecondsBefore, session.symptoms.stream().map(SymptomView::of).toList(), alert);
+                    session.currentAngleDegrees, session.invertedSince, session.invertedSecondsBefore, session.bpAfterSystolic,
+                    session.bpAfterDiastolic, session.painAfter, session.spotterSignOff, session.completedAt, session.recheckDueAt, session.symptoms.stream().map(SymptomView::of).toList(), alert);
         }
     }
 
