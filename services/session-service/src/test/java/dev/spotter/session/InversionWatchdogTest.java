@@ -169,6 +169,28 @@ class InversionWatchdogTest {
         assertThat(flagsPublished(1)).extracting(f -> f.flag() + ":" + f.priority()).containsExactly("POST_SESSION_BP:MEDIUM");
     }
 
+    @Test
+    void theProgressViewShowsPainPerSessionOdiAndAdverseEvents() {
+        hold(20).then().statusCode(200);
+        given().auth().oauth2(TABLET).when().post("/api/sessions/{id}/upright", session).then().statusCode(200);
+        clock.advance(Duration.ofMinutes(3));
+        postCheck(120, 78).then().statusCode(200);
+        given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(Map.of("point", "BASELINE", "score", 40))
+                .when().post("/api/patients/{id}/odi", patient).then().statusCode(201);
+        given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(Map.of("point", "BASELINE", "score", 38))
+                .when().post("/api/patients/{id}/odi", patient).then().statusCode(409);
+        given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(Map.of("point", "WEEK_4", "score", 101))
+                .when().post("/api/patients/{id}/odi", patient).then().statusCode(400).body("errors[0].field", equalTo("score"));
+
+        given().auth().oauth2(TABLET).when().get("/api/patients/{id}/progress", patient)
+                .then().statusCode(200)
+                .body("sessions[0].painBefore", equalTo(4)).body("sessions[0].painAfter", equalTo(3))
+                .body("odi.BASELINE", equalTo(40)).body("responder", equalTo(false))
+                .body("adverseHigh", equalTo(0)).body("sessionsDone", equalTo(0));
+        given().auth().oauth2(TestTokens.issue("tablet.river", "riverside", "tablet")).when().get("/api/patients/{id}/progress", patient)
+                .then().statusCode(404);
+    }
+
     private io.restassured.response.Response postCheck(int systolic, int diastolic) {
         return given().auth().oauth2(TABLET).contentType(ContentType.JSON)
                 .body(Map.of("bloodPressure", Map.of("systolic", systolic, "diastolic", diastolic), "painAfter", 3,
