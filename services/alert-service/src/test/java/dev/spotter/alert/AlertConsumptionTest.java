@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.spotter.events.CloudEventCodec;
-import dev.spotter.events.EncodedEvent;
 import dev.spotter.events.Priority;
 import dev.spotter.events.Topic;
 import dev.spotter.events.Topics;
@@ -116,7 +115,7 @@ class AlertConsumptionTest {
         assertThat(alert).containsEntry("cause", "S14").containsEntry("priority", "HIGH").containsEntry("sessionId", null);
         List<AlertRaised> raised = kafka.read(Topics.ALERT_EVENTS.name(), records -> false, Duration.ofSeconds(3)).stream()
                 .filter(r -> patient.toString().equals(r.key()))
-                .map(r -> (AlertRaised) CloudEventCodec.decode(Topics.ALERT_EVENTS, headers(r), r.value())).toList();
+                .map(r -> (AlertRaised) CloudEventCodec.decode(Topics.ALERT_EVENTS, KafkaTestClient.headers(r), r.value())).toList();
         assertThat(raised).singleElement().satisfies(e -> assertThat(e.screeningId()).isEqualTo(screening));
     }
 
@@ -177,15 +176,10 @@ class AlertConsumptionTest {
     private static List<AlertRaised> alertRaisedEventsFor(UUID session, KafkaTestClient kafka) {
         return kafka.read(Topics.ALERT_EVENTS.name(), records -> false, Duration.ofSeconds(3)).stream()
                 .filter(r -> session.toString().equals(r.key()))
-                .map(r -> (AlertRaised) CloudEventCodec.decode(Topics.ALERT_EVENTS, headers(r), r.value()))
+                .map(r -> (AlertRaised) CloudEventCodec.decode(Topics.ALERT_EVENTS, KafkaTestClient.headers(r), r.value()))
                 .toList();
     }
 
-    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
-        Map<String, String> headers = new java.util.HashMap<>();
-        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-        return headers;
-    }
 
     private static double deadLetterCount(String kind) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();

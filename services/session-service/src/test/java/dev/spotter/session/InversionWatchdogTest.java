@@ -19,7 +19,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -232,7 +231,7 @@ class InversionWatchdogTest {
         return kafka.read(Topics.SESSION_EVENTS.name(), records -> flags(records).size() >= expected, Duration.ofSeconds(20)).stream()
                 .filter(r -> session.equals(r.key()))
                 .filter(r -> "dev.spotter.session.session-flagged.v1".equals(KafkaTestClient.header(r, CloudEventCodec.H_TYPE)))
-                .map(r -> (SessionFlagged) CloudEventCodec.decode(Topics.SESSION_EVENTS, headers(r), r.value()))
+                .map(r -> (SessionFlagged) CloudEventCodec.decode(Topics.SESSION_EVENTS, KafkaTestClient.headers(r), r.value()))
                 .toList();
     }
 
@@ -241,9 +240,4 @@ class InversionWatchdogTest {
                 .filter(r -> "dev.spotter.session.session-flagged.v1".equals(KafkaTestClient.header(r, CloudEventCodec.H_TYPE))).toList();
     }
 
-    private static Map<String, String> headers(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
-        Map<String, String> headers = new HashMap<>();
-        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-        return headers;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.spotter.session.model;
 
+import dev.spotter.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -52,4 +53,13 @@ public class KnownPatient extends PanacheEntityBase {
     /** The protocol plan as JSON, as screening-service sent it; null until one is set. */
     @Column
     public String plan;
+
+    /** The patient of this clinic, or a 404 that does not tell whether another clinic has one by that id. */
+    public static KnownPatient inClinic(String clinicId, UUID patientId) {
+        KnownPatient patient = findById(patientId);
+        if (patient == null || !patient.clinicId.equals(clinicId)) {
+            throw ProblemException.notFound("Patient", patientId);
+        }
+        return patient;
+    }
 }

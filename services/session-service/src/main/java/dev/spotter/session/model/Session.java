@@ -1,6 +1,7 @@
 package dev.spotter.session.model;
 
 import dev.spotter.events.Priority;
+import dev.spotter.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import org.hibernate.annotations.BatchSize;
@@ -9,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -118,6 +120,15 @@ public class Session extends PanacheEntityBase {
 
     @Column(name = "alert_updated_at")
     public Instant alertUpdatedAt;
+
+    /** The session of this clinic, locked for an update, or a 404 that does not tell whether another clinic has it. */
+    public static Session lockedInClinic(String clinicId, UUID sessionId) {
+        Session session = findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (session == null || !session.clinicId.equals(clinicId)) {
+            throw ProblemException.notFound("Session", sessionId);
+        }
+        return session;
+    }
 
     @OneToMany(mappedBy = "session", cascade = CascadeType.PERSIST)
     @BatchSize(size = 50)

@@ -11,7 +11,6 @@ import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,10 +33,7 @@ public class CompletionService {
 
     @Transactional
     public Session complete(String clinicId, UUID sessionId, PostCheck check) {
-        Session session = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
-        if (session == null || !session.clinicId.equals(clinicId)) {
-            throw ProblemException.notFound("Session", sessionId);
-        }
+        Session session = Session.lockedInClinic(clinicId, sessionId);
         refuseIfNotReady(session);
         Instant now = clock.instant();
         Instant upright = uprightAt(session);

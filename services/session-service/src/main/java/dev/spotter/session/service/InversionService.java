@@ -12,7 +12,6 @@ import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +36,7 @@ public class InversionService {
 
     @Transactional
     public Session startHold(String clinicId, String user, UUID sessionId, int angleDegrees) {
-        Session session = locked(clinicId, sessionId);
+        Session session = Session.lockedInClinic(clinicId, sessionId);
         if (session.status != SessionStatus.ACTIVE) {
             throw ProblemException.conflict("session-not-active", "The session has ended", "No new hold: the session is "
                     + session.status + ". Keep the patient lying flat if a stop-symptom ended it.");
@@ -85,7 +84,7 @@ public class InversionService {
     /** The tablet is still there while the patient is inverted; upright, a heartbeat changes nothing. */
     @Transactional
     public Session heartbeat(String clinicId, UUID sessionId) {
-        Session session = locked(clinicId, sessionId);
+        Session session = Session.lockedInClinic(clinicId, sessionId);
         if (session.invertedSince != null) {
             Instant now = clock.instant();
             session.lastHeartbeatAt = now;
@@ -126,17 +125,9 @@ public class InversionService {
     }
 
     private Session invertedSession(String clinicId, UUID sessionId) {
-        Session session = locked(clinicId, sessionId);
+        Session session = Session.lockedInClinic(clinicId, sessionId);
         if (session.invertedSince == null) {
             throw ProblemException.conflict("upright", "The patient is upright", "No hold is in progress.");
-        }
-        return session;
-    }
-
-    private static Session locked(String clinicId, UUID sessionId) {
-        Session session = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
-        if (session == null || !session.clinicId.equals(clinicId)) {
-            throw ProblemException.notFound("Session", sessionId);
         }
         return session;
     }

@@ -37,7 +37,7 @@ public class OutcomeService {
 
     @Transactional
     public OdiScore recordOdi(String clinicId, String user, UUID patientId, OdiScore.Point point, int score) {
-        patientOf(clinicId, patientId);
+        KnownPatient.inClinic(clinicId, patientId);
         if (OdiScore.count("patientId = ?1 and point = ?2", patientId, point) > 0) {
             throw ProblemException.conflict("odi-recorded", "Already recorded", "The " + point + " ODI of this patient is on file.");
         }
@@ -55,7 +55,7 @@ public class OutcomeService {
 
     @Transactional
     public Progress progress(String clinicId, UUID patientId) {
-        KnownPatient patient = patientOf(clinicId, patientId);
+        KnownPatient patient = KnownPatient.inClinic(clinicId, patientId);
         List<Session> sessions = Session.list("patientId = ?1 and status <> ?2 order by startedAt", patientId, SessionStatus.REFUSED);
         Map<OdiScore.Point, Integer> odi = OdiScore.<OdiScore>list("patientId", patientId).stream()
                 .collect(Collectors.toMap(o -> o.point, o -> o.score));
@@ -69,13 +69,5 @@ public class OutcomeService {
         return new Progress(sessions, odi, Outcomes.response(pain, odiCourse), Outcomes.deterioration(pain),
                 plan == null ? new Adherence(List.of()) : Adherence.of(done, plan.maxSessionsPerWeek(), clock.instant()),
                 AdverseEvents.count(stopSymptoms));
-    }
-
-    private static KnownPatient patientOf(String clinicId, UUID patientId) {
-        KnownPatient patient = KnownPatient.findById(patientId);
-        if (patient == null || !patient.clinicId.equals(clinicId)) {
-            throw ProblemException.notFound("Patient", patientId);
-        }
-        return patient;
     }
 }

@@ -34,10 +34,7 @@ public class ProgressionService {
 
     @Transactional
     public Next suggest(String clinicId, UUID patientId) {
-        KnownPatient patient = KnownPatient.findById(patientId);
-        if (patient == null || !patient.clinicId.equals(clinicId)) {
-            throw ProblemException.notFound("Patient", patientId);
-        }
+        KnownPatient patient = KnownPatient.inClinic(clinicId, patientId);
         ProtocolPlan plan = screeningView.planOf(patient);
         if (plan == null) {
             throw ProblemException.conflict("no-plan", "No protocol plan", "The patient has no protocol plan: ask a clinician to set one.");

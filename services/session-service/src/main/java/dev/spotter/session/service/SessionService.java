@@ -116,7 +116,7 @@ public class SessionService {
                                      boolean lastedOverFiveMinutes, boolean matchesKnownSciaticPattern) {
         Symptom symptom = Symptom.byCode(code).orElseThrow(() -> ProblemException.invalidField("code",
                 "unknown symptom code '" + code + "'; known codes: " + String.join(", ", Symptom.codes())));
-        Session session = lockedSession(clinicId, sessionId);
+        Session session = Session.lockedInClinic(clinicId, sessionId);
         var context = new SymptomPriority.Context(lastedOverFiveMinutes, matchesKnownSciaticPattern, !session.symptoms.isEmpty());
         SessionSymptom logged = new SessionSymptom();
         logged.id = UUID.randomUUID();
@@ -176,13 +176,5 @@ public class SessionService {
         throw new ProblemException(first.status(), first.slug(), "The session cannot start",
                 refusals.stream().map(SessionStartRules.Refusal::detail).collect(Collectors.joining(" ")),
                 refusals.stream().map(r -> new Problem.FieldError(r.field(), r.detail())).toList());
-    }
-
-    private static Session lockedSession(String clinicId, UUID sessionId) {
-        Session session = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
-        if (session == null || !session.clinicId.equals(clinicId)) {
-            throw ProblemException.notFound("Session", sessionId);
-        }
-        return session;
     }
 }

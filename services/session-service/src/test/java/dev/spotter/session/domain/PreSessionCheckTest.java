@@ -3,7 +3,6 @@ package dev.spotter.session.domain;
 import dev.spotter.clinical.BloodPressure;
 import dev.spotter.clinical.BpCategory;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spotter.events.Priority;
 import dev.spotter.session.domain.PreSessionCheck.Decision;
