@@ -114,6 +114,8 @@ class SessionApiTest {
                 && "dev.spotter.session.session-flagged.v1".equals(KafkaTestClient.header(r, CloudEventCodec.H_TYPE))), Duration.ofSeconds(20));
         assertThat(flagged).anyMatch(r -> refused.equals(r.key())
                 && "dev.spotter.session.session-flagged.v1".equals(KafkaTestClient.header(r, CloudEventCodec.H_TYPE)));
+        assertThat(flagged).noneMatch(r -> refused.equals(r.key())
+                && "dev.spotter.session.session-started.v1".equals(KafkaTestClient.header(r, CloudEventCodec.H_TYPE)));
     }
 
     private Map<String, Object> startWith(int systolic, int diastolic) {

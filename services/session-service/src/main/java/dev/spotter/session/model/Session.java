@@ -121,6 +121,12 @@ public class Session extends PanacheEntityBase {
     @Column(name = "alert_updated_at")
     public Instant alertUpdatedAt;
 
+    /** When the patient's first session that really began (not one refused at its pre-check) began; null before it. */
+    public static Instant firstStartedAt(UUID patientId) {
+        return Session.<Session>find("patientId = ?1 and status <> ?2 order by startedAt", patientId, SessionStatus.REFUSED)
+                .firstResultOptional().map(first -> first.startedAt).orElse(null);
+    }
+
     /** The session of this clinic, locked for an update, or a 404 that does not tell whether another clinic has it. */
     public static Session lockedInClinic(String clinicId, UUID sessionId) {
         Session session = findById(sessionId, LockModeType.PESSIMISTIC_WRITE);

@@ -114,14 +114,9 @@ public class InversionService {
     }
 
     private InversionLimits limitsOf(Session session) {
-        KnownPatient patient = KnownPatient.findById(session.patientId);
-        ProtocolPlan plan = patient == null ? null : screeningView.planOf(patient);
-        if (plan == null) {
-            throw ProblemException.conflict("no-plan", "No protocol plan", "The patient has no protocol plan: ask a clinician to set one.");
-        }
-        Instant firstSession = Session.<Session>find("patientId = ?1 order by startedAt", session.patientId).firstResultOptional()
-                .map(first -> first.startedAt).orElse(session.startedAt);
-        return new InversionLimits(plan, firstSession, session.startedAt);
+        ProtocolPlan plan = screeningView.requirePlan(KnownPatient.inClinic(session.clinicId, session.patientId));
+        Instant firstSession = Session.firstStartedAt(session.patientId);
+        return new InversionLimits(plan, firstSession != null ? firstSession : session.startedAt, session.startedAt);
     }
 
     private Session invertedSession(String clinicId, UUID sessionId) {

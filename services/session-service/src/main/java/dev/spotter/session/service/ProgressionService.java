@@ -2,7 +2,6 @@ package dev.spotter.session.service;
 
 import dev.spotter.clinical.BloodPressure;
 import dev.spotter.events.screening.ProtocolPlan;
-import dev.spotter.platform.problem.ProblemException;
 import dev.spotter.session.domain.PostSessionCheck;
 import dev.spotter.session.domain.Progression;
 import dev.spotter.session.domain.Symptom;
@@ -35,19 +34,15 @@ public class ProgressionService {
     @Transactional
     public Next suggest(String clinicId, UUID patientId) {
         KnownPatient patient = KnownPatient.inClinic(clinicId, patientId);
-        ProtocolPlan plan = screeningView.planOf(patient);
-        if (plan == null) {
-            throw ProblemException.conflict("no-plan", "No protocol plan", "The patient has no protocol plan: ask a clinician to set one.");
-        }
+        ProtocolPlan plan = screeningView.requirePlan(patient);
         Optional<Session> last = Session.<Session>find("patientId = ?1 and status = ?2 order by completedAt desc", patientId,
                 SessionStatus.COMPLETED).firstResultOptional();
         if (last.isEmpty()) {
             return new Next(new Progression.Suggestion(plan.startAngleDegrees(), plan.startHoldSeconds(), Progression.Change.REPEAT,
                     false, "First session: the plan's starting angle and hold."), null);
         }
-        Instant first = Session.<Session>find("patientId = ?1 and status <> ?2 order by startedAt", patientId, SessionStatus.REFUSED)
-                .firstResult().startedAt;
-        return new Next(Progression.next(lastSession(last.get()), plan, first, clock.instant()), last.get().id);
+        return new Next(Progression.next(lastSession(last.get()), plan, Session.firstStartedAt(patientId), clock.instant()),
+                last.get().id);
     }
 
     private static Progression.LastSession lastSession(Session session) {

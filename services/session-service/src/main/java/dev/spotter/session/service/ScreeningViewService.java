@@ -9,6 +9,7 @@ import dev.spotter.events.screening.ProtocolPlan;
 import dev.spotter.events.screening.ScreeningEvent;
 import dev.spotter.events.screening.ScreeningReason;
 import dev.spotter.platform.inbox.RejectedEventException;
+import dev.spotter.platform.problem.ProblemException;
 import dev.spotter.session.model.KnownPatient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,15 @@ public class ScreeningViewService {
 
     public ProtocolPlan planOf(KnownPatient known) {
         return known.plan == null ? null : read(known.plan, new TypeReference<ProtocolPlan>() { });
+    }
+
+    /** The plan, or a 409 telling staff to have one set. */
+    public ProtocolPlan requirePlan(KnownPatient known) {
+        ProtocolPlan plan = planOf(known);
+        if (plan == null) {
+            throw ProblemException.conflict("no-plan", "No protocol plan", "The patient has no protocol plan: ask a clinician to set one.");
+        }
+        return plan;
     }
 
     private KnownPatient patientOf(ScreeningEvent event) {

@@ -66,7 +66,7 @@ public class SessionService {
         }
         ProtocolPlan plan = screeningView.planOf(patient);
         Instant now = clock.instant();
-        var request = new SessionStartRules.Request(screeningView.eligibilityOf(patient), plan, firstSessionAt(patientId),
+        var request = new SessionStartRules.Request(screeningView.eligibilityOf(patient), plan, Session.firstStartedAt(patientId),
                 Session.count("patientId = ?1 and status <> ?2 and startedAt > ?3", patientId, SessionStatus.REFUSED,
                         now.minus(Duration.ofDays(7))),
                 angleDegrees != null ? angleDegrees : plan == null ? 0 : plan.startAngleDegrees(),
@@ -79,7 +79,9 @@ public class SessionService {
         Session session = newSession(clinicId, user, patientId, spotter, preCheck, request, now);
         session.status = bp.mayStart() ? SessionStatus.ACTIVE : SessionStatus.REFUSED;
         session.persist();
-        outbox.publish(new SessionStarted(UUID.randomUUID(), clinicId, session.startedAt, session.id, patientId, user));
+        if (bp.mayStart()) {
+            outbox.publish(new SessionStarted(UUID.randomUUID(), clinicId, session.startedAt, session.id, patientId, user));
+        }
         bp.alert().ifPresent(alert -> outbox.publish(new SessionFlagged(UUID.randomUUID(), clinicId, now, session.id, patientId,
                 "BP_CRISIS", alert.priority(), alert.reason())));
         return new Started(session, bp.refusal());
@@ -161,11 +163,6 @@ public class SessionService {
         session.alertStatus = "RAISED";
         session.alertPriority = raised.priority();
         session.alertUpdatedAt = raised.occurredAt();
-    }
-
-    private Instant firstSessionAt(UUID patientId) {
-        return Session.<Session>find("patientId = ?1 and status <> ?2 order by startedAt", patientId, SessionStatus.REFUSED).firstResultOptional()
-                .map(first -> first.startedAt).orElse(null);
     }
 
     private static void refuseIfAny(List<SessionStartRules.Refusal> refusals) {
