@@ -153,10 +153,12 @@ start_services() {
   for entry in "${services[@]}"; do
     read -r name port db <<<"$entry"
     say "starting $name on port $port (log: $run_dir/logs/$name.log)"
-    # SPOTTER_DEMO_ENABLED is read by screening-service only (it registers the demo patients).
+    # SPOTTER_DEMO_ENABLED and SPOTTER_CORS_ORIGINS are read by screening-service only (demo patients; the tablet's
+    # origin, which reads patient names from it), SPOTTER_TABLET_SCREENING_URL by session-service only.
     SPOTTER_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" SPOTTER_DB_USER=$pg_user \
       SPOTTER_DB_PASSWORD=$pg_password SPOTTER_KAFKA_BOOTSTRAP="127.0.0.1:$kafka_port" \
       SPOTTER_JWT_PUBLIC_KEY="$run_dir/jwt/public.pem" SPOTTER_DEMO_ENABLED=true QUARKUS_HTTP_PORT=$port \
+      SPOTTER_CORS_ORIGINS="http://127.0.0.1:8082,http://localhost:8082" SPOTTER_TABLET_SCREENING_URL="http://127.0.0.1:8081" \
       "$java" -jar "services/$name/target/quarkus-app/quarkus-run.jar" >"$run_dir/logs/$name.log" 2>&1 &
     service_pids+=($!)
   done
@@ -240,6 +242,7 @@ Spotter is running (Ctrl-C stops everything). Logs: $run_dir/logs
   alert-service      http://127.0.0.1:8083/api    health http://127.0.0.1:8083/q/health
   OpenAPI at /q/openapi and metrics at /q/metrics on each port
   alert stream       http://127.0.0.1:8083/api/alerts/stream
+  tablet app         http://127.0.0.1:8082/tablet/   (signed in: see "Open the tablet" below)
   Kafka              127.0.0.1:$kafka_port
 Demo clinics: northside and riverside. Tokens (from the repository root):
   deploy/local/token.sh dr.north        (deploy/local/token.sh --list shows all demo users)
@@ -251,6 +254,8 @@ Try:
   curl -s -X POST -H "Authorization: Bearer $(deploy/local/token.sh tablet.north)" -H 'Content-Type: application/json' \
     -d '{"patientId":"00000000-0000-4000-8000-00000000a001","spotter":"Sam Spotter","bloodPressure":{"systolic":122,"diastolic":76},"painBefore":4}' http://127.0.0.1:8082/api/sessions
   curl -N -H "Authorization: Bearer $(deploy/local/token.sh dr.north)" http://127.0.0.1:8083/api/alerts/stream
+Open the tablet (any browser; the token in the address signs it in):
+  echo "http://127.0.0.1:8082/tablet/#token=$(deploy/local/token.sh tablet.north)"
 EOF
 }
 

@@ -24,3 +24,18 @@ CREATE TABLE IF NOT EXISTS processed_event (
     event_type   TEXT        NOT NULL,
     processed_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- Idempotent requests: a client-made Idempotency-Key and the answer first given to it, stored in the transaction of
+-- the request's effect, so a retry gets the same answer and no second effect.
+CREATE TABLE IF NOT EXISTS idempotent_request (
+    clinic_id    TEXT        NOT NULL,
+    key          TEXT        NOT NULL,
+    fingerprint  TEXT        NOT NULL,
+    status       INTEGER,
+    content_type TEXT,
+    body         TEXT,
+    location     TEXT,
+    created_at   TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (clinic_id, key)
+);
+CREATE INDEX IF NOT EXISTS idempotent_request_age ON idempotent_request (created_at);

@@ -8,6 +8,7 @@ import dev.spotter.testing.TestTokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +42,14 @@ final class Platform implements AutoCloseable {
         String kafka = SpotterInfrastructure.kafkaBootstrapServers();
         Path services = Path.of(System.getProperty("e2e.services.dir", "..")).toAbsolutePath().normalize();
         Path logs = Path.of("target", "e2e-logs");
-        ServiceProcess screening = start("screening-service", services, kafka, logs);
-        ServiceProcess session = start("session-service", services, kafka, logs);
-        ServiceProcess alert = start("alert-service", services, kafka, logs);
+        int screeningPort = KafkaBroker.freePort();
+        int sessionPort = KafkaBroker.freePort();
+        // the tablet app, served by session-service, reads patient names from screening-service across origins
+        ServiceProcess screening = start("screening-service", screeningPort, services, kafka, logs,
+                Map.of("SPOTTER_CORS_ORIGINS", "http://127.0.0.1:" + sessionPort));
+        ServiceProcess session = start("session-service", sessionPort, services, kafka, logs,
+                Map.of("SPOTTER_TABLET_SCREENING_URL", "http://127.0.0.1:" + screeningPort));
+        ServiceProcess alert = start("alert-service", KafkaBroker.freePort(), services, kafka, logs, Map.of());
         Platform platform = new Platform(screening, session, alert);
         try {
             for (ServiceProcess service : platform.all) {
@@ -56,15 +62,17 @@ final class Platform implements AutoCloseable {
         return platform;
     }
 
-    private static ServiceProcess start(String name, Path services, String kafka, Path logs) throws Exception {
+    private static ServiceProcess start(String name, int port, Path services, String kafka, Path logs, Map<String, String> extra)
+            throws Exception {
         String database = "spotter_e2e_" + name.replace("-service", "");
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(extra);
+        env.putAll(Map.of(
                 "SPOTTER_DB_URL", PostgresDatabases.recreate(database),
                 "SPOTTER_DB_USER", PostgresDatabases.user(),
                 "SPOTTER_DB_PASSWORD", PostgresDatabases.password(),
                 "SPOTTER_KAFKA_BOOTSTRAP", kafka,
-                "SPOTTER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString());
-        return ServiceProcess.start(name, services.resolve(name).resolve("target/quarkus-app"), KafkaBroker.freePort(), env, logs);
+                "SPOTTER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString()));
+        return ServiceProcess.start(name, services.resolve(name).resolve("target/quarkus-app"), port, env, logs);
     }
 
     @Override

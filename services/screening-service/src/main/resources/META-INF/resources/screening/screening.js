@@ -1,8 +1,12 @@
 // The clinic tablet's screening page: pick a patient, ask the screening questions, show the outcome,
 // and let a clinician record a physician's clearance. Plain DOM, no framework; every text from the
-// server is set as text, never as HTML.
+// server is set as text, never as HTML. The helpers every page shares come from /common/ui.js.
 
-const TOKEN_KEY = 'spotter.token';
+import {
+  $, el, show, say, numberOrNull, timeOf, onSubmit, claimsOf, tokenProblem, tokenOnArrival, keepToken, forgetToken,
+  signedInToken, whoIs, whenTokenRefused, api as callApi, NetworkError, problemText, plainMessage,
+} from '/common/ui.js';
+
 const NO_CONNECTION = 'No connection: nothing was saved, try again.';
 const NO_CONNECTION_LOADING = 'No connection: could not load, try again.';
 const ONLY_CLINICIANS = 'Only a clinician can record a clearance: ask a clinician to sign in and record it.';
@@ -15,37 +19,10 @@ const OUTCOMES = {
 const REASON_TAGS = { CONTRAINDICATED: 'Contraindicated', NEEDS_CLEARANCE: 'Needs clearance', CLEARED: 'Watch' };
 const YES_NO = [{ value: false, text: 'No' }, { value: true, text: 'Yes' }];
 
-const state = { token: null, questionnaire: null, patients: [], patient: null, answers: {}, readings: {}, clearanceTarget: null };
+const state = { questionnaire: null, patients: [], patient: null, answers: {}, readings: {}, clearanceTarget: null };
 const clearanceForm = document.getElementById('clearance-form');
 
-// ---- Page helpers
-
-const $ = selector => document.querySelector(selector);
-
-/** A new element: props are attributes, except text, class and on* listeners; false/null props and children are left out. */
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'text') node.textContent = value;
-    else if (key === 'class') node.className = value;
-    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? '' : value);
-  }
-  node.append(...children.filter(child => child !== undefined && child !== null && child !== false));
-  return node;
-}
-
-function show(viewId) {
-  document.querySelectorAll('.view').forEach(view => { view.hidden = view.id !== viewId; });
-  window.scrollTo(0, 0);
-}
-
-/** Shows a message in a node, or hides the node when there is none. */
-function say(node, text) {
-  node.textContent = text ?? '';
-  node.hidden = !text;
-}
+// ---- Page helpers of this page only
 
 function notice(text) {
   say($('#notice'), text);
@@ -61,72 +38,30 @@ function todayIso() {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }
 
-function timeOf(date) {
-  return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
-
 /** eligibleUntil is the instant eligibility ends, so the last day a session may start is the day before it. */
 function lastDayBefore(instant) {
   return new Date(Date.parse(instant) - 1).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-function numberOrNull(text) {
-  return text === '' || text === undefined ? null : Number(text);
-}
-
-/** Keeps a form's submit button disabled while its request runs, so a double tap does not send twice. */
-async function whileBusy(form, work) {
-  const button = form.querySelector('button[type=submit]');
-  button.disabled = true;
-  try {
-    await work();
-  } finally {
-    button.disabled = false;
-  }
-}
-
 // ---- Signing in: the token comes from #token=... or is pasted; its claims are read for display only
-
-function claimsOf(token) {
-  try {
-    const base64 = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(base64), c => c.charCodeAt(0))));
-  } catch {
-    return null;
-  }
-}
-
-/** The token in the address (then removed from it, so it is not bookmarked or shared), else the one kept for this tab. */
-function tokenOnArrival() {
-  const fromAddress = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromAddress) {
-    history.replaceState(null, '', location.pathname + location.search);
-    return fromAddress;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
 
 function signIn(token) {
   const claims = claimsOf(token);
-  if (!claims) {
-    signOut('That is not an access token: paste the whole token.');
+  const problem = tokenProblem(claims);
+  if (problem) {
+    signOut(problem);
     return;
   }
-  if (claims.exp && claims.exp * 1000 < Date.now()) {
-    signOut('That access token has expired: ask for a new one.');
-    return;
-  }
-  state.token = token;
-  sessionStorage.setItem(TOKEN_KEY, token);
-  $('#signed-in-user').textContent = claims.upn ?? claims.sub ?? 'unknown user';
-  $('#signed-in-clinic').textContent = claims.clinic ?? 'no clinic';
+  keepToken(token);
+  const { user, clinic } = whoIs(claims);
+  $('#signed-in-user').textContent = user;
+  $('#signed-in-clinic').textContent = clinic;
   $('#signed-in').hidden = false;
   showPatients();
 }
 
 function signOut(message) {
-  state.token = null;
-  sessionStorage.removeItem(TOKEN_KEY);
+  forgetToken();
   $('#signed-in').hidden = true;
   $('#token-input').value = '';
   say($('#sign-in-error'), message);
@@ -144,25 +79,19 @@ class ApiError extends Error {
   }
 }
 
+/** The body of a successful answer; a refusal throws ApiError, no connection an ApiError of status 0. */
 async function api(method, path, body) {
-  let response;
+  let answer;
   try {
-    response = await fetch(path, {
-      method,
-      headers: { Authorization: `Bearer ${state.token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  } catch {
-    throw new ApiError(0, { detail: method === 'GET' ? NO_CONNECTION_LOADING : NO_CONNECTION });
+    answer = await callApi(path, { method, body });
+  } catch (error) {
+    if (error instanceof NetworkError) throw new ApiError(0, { detail: method === 'GET' ? NO_CONNECTION_LOADING : NO_CONNECTION });
+    throw error;
   }
-  const data = await response.json().catch(() => null);
-  if (response.status === 401) {
-    signOut('Your access token was refused (it may have expired): sign in again.');
+  if (!answer.ok) {
+    throw new ApiError(answer.status, answer.body);
   }
-  if (!response.ok) {
-    throw new ApiError(response.status, data);
-  }
-  return data;
+  return answer.body;
 }
 
 /** What to tell staff about a failed call, in a sentence. */
@@ -173,12 +102,7 @@ function plainly(error) {
   if (error.status === 0) {
     return error.message;
   }
-  const { title, detail } = error.problem;
-  return [title, detail].filter(Boolean).join(': ') || `The server answered ${error.status}.`;
-}
-
-function plainMessage(message) {
-  return /^must not be (null|blank|empty)$/.test(message) ? 'Required.' : message;
+  return problemText(error.status, error.problem);
 }
 
 // ---- Patients
@@ -560,25 +484,19 @@ function showFieldErrors(form, errors) {
 
 // ---- Start
 
-function onSubmit(form, work) {
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    whileBusy(form, work);
-  });
-}
-
 function start() {
   onSubmit($('#sign-in-form'), async () => signIn($('#token-input').value.trim()));
   onSubmit($('#register-form'), registerPatient);
   onSubmit($('#screening-form'), submitScreening);
   onSubmit(clearanceForm, submitClearance);
   $('#sign-out').addEventListener('click', () => signOut(null));
+  whenTokenRefused(() => signOut('Your access token was refused (it may have expired): sign in again.'));
   $('#patient-filter').addEventListener('input', renderPatients);
   $('#start-screening').addEventListener('click', startScreening);
   document.querySelectorAll('.back').forEach(button => button.addEventListener('click', showPatients));
   window.addEventListener('hashchange', () => {
     const token = tokenOnArrival();
-    if (token && token !== state.token) signIn(token);
+    if (token && token !== signedInToken()) signIn(token);
   });
   const token = tokenOnArrival();
   if (token) signIn(token);

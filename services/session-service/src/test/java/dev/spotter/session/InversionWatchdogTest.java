@@ -92,7 +92,7 @@ class InversionWatchdogTest {
 
     @Test
     void comingUprightCountsTheTimeInverted() {
-        given().auth().oauth2(TABLET).when().get("/api/patients/{id}/next-session", patient)
+        given().auth().oauth2(TABLET).when().get("/api/courses/{id}/next-session", patient)
                 .then().statusCode(200).body("angleDegrees", equalTo(20)).body("holdSeconds", equalTo(60))
                 .body("reason", equalTo("First session: the plan's starting angle and hold."));
         hold(20).then().statusCode(200);
@@ -152,7 +152,7 @@ class InversionWatchdogTest {
                 .body("spotterSignOff", equalTo("Sam Spotter")).body("recheckDueAt", equalTo(null));
         hold(20).then().statusCode(409);
 
-        given().auth().oauth2(TABLET).when().get("/api/patients/{id}/next-session", patient)
+        given().auth().oauth2(TABLET).when().get("/api/courses/{id}/next-session", patient)
                 .then().statusCode(200).body("change", equalTo("INCREASE_HOLD")).body("angleDegrees", equalTo(20))
                 .body("holdSeconds", equalTo(90)).body("basedOnSession", equalTo(session));
     }
@@ -175,18 +175,18 @@ class InversionWatchdogTest {
         clock.advance(Duration.ofMinutes(3));
         postCheck(120, 78).then().statusCode(200);
         given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(Map.of("point", "BASELINE", "score", 40))
-                .when().post("/api/patients/{id}/odi", patient).then().statusCode(201);
+                .when().post("/api/courses/{id}/odi", patient).then().statusCode(201);
         given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(Map.of("point", "BASELINE", "score", 38))
-                .when().post("/api/patients/{id}/odi", patient).then().statusCode(409);
+                .when().post("/api/courses/{id}/odi", patient).then().statusCode(409);
         given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(Map.of("point", "WEEK_4", "score", 101))
-                .when().post("/api/patients/{id}/odi", patient).then().statusCode(400).body("errors[0].field", equalTo("score"));
+                .when().post("/api/courses/{id}/odi", patient).then().statusCode(400).body("errors[0].field", equalTo("score"));
 
-        given().auth().oauth2(TABLET).when().get("/api/patients/{id}/progress", patient)
+        given().auth().oauth2(TABLET).when().get("/api/courses/{id}/progress", patient)
                 .then().statusCode(200)
                 .body("sessions[0].painBefore", equalTo(4)).body("sessions[0].painAfter", equalTo(3))
                 .body("odi.BASELINE", equalTo(40)).body("responder", equalTo(false))
                 .body("adverseHigh", equalTo(0)).body("sessionsDone", equalTo(0));
-        given().auth().oauth2(TestTokens.issue("tablet.river", "riverside", "tablet")).when().get("/api/patients/{id}/progress", patient)
+        given().auth().oauth2(TestTokens.issue("tablet.river", "riverside", "tablet")).when().get("/api/courses/{id}/progress", patient)
                 .then().statusCode(404);
     }
 

@@ -19,6 +19,22 @@ public interface SpotterConfig {
 
     Clinic clinic();
 
+    Idempotency idempotency();
+
+    Stream stream();
+
+    interface Stream {
+        /** How often every subscriber of a live stream gets a keep-alive comment. */
+        @WithDefault("15s")
+        Duration keepAlive();
+    }
+
+    interface Idempotency {
+        /** How long an Idempotency-Key's answer is kept: longer than a tablet stays offline with a queue. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
     interface Demo {
         /** Seed the demo clinics' patients at start-up (local run only). */
         @WithDefault("false")

@@ -1,5 +1,6 @@
 package dev.spotter.platform.problem;
 
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** A refusal the caller can act on, answered as problem details with its status. */
@@ -41,6 +42,14 @@ public class ProblemException extends RuntimeException {
 
     public Problem toProblem() {
         return new Problem(Problem.typeOf(slug), title, status, getMessage(), errors);
+    }
+
+    /**
+     * The problem as a response to return rather than throw: for a refusal that is itself recorded (a refused session
+     * kept for the record), so the transaction that recorded it commits.
+     */
+    public Response toResponse() {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(toProblem()).build();
     }
 
     public int status() {

@@ -20,7 +20,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.toProblem());
+        return e.toResponse();
     }
 
     @ServerExceptionMapper

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public enum Symptom {
     CHEST_PAIN("chest-pain", "Chest pain", List.of("29857009"), Priority.HIGH,
-            "Emergency protocol. No further sessions until a physician has reviewed the patient."),
+            "Emergency protocol. No further sessions until a physician has reviewed the patient.", Review.PHYSICIAN),
     FAINTING("fainting", "Fainting (syncope)", List.of("271594007"), Priority.HIGH,
             "Keep the patient lying flat. Emergency protocol."),
     SUDDEN_HEADACHE("sudden-headache", "Sudden headache", List.of("25064002", "385315009"), Priority.HIGH,
@@ -19,7 +19,7 @@ public enum Symptom {
     NEW_WEAKNESS("new-weakness", "New weakness", List.of("26544005"), Priority.HIGH,
             "Stroke screen."),
     VISUAL_DISTURBANCE("visual-disturbance", "Visual disturbance", List.of("63102001"), Priority.HIGH,
-            "Eye check. Ophthalmology review before the next session."),
+            "Eye check. Ophthalmology review before the next session.", Review.OPHTHALMOLOGY),
     NEW_NUMBNESS("new-numbness", "New numbness", List.of("44077006"), Priority.HIGH,
             "Neurological check."),
     DIZZINESS("dizziness", "Dizziness", List.of("404640003"), Priority.MEDIUM,
@@ -29,7 +29,7 @@ public enum Symptom {
     NAUSEA("nausea", "Nausea", List.of("422587007"), Priority.LOW,
             "End the session."),
     EYE_REDNESS("eye-redness", "Eye redness or petechiae", List.of(), Priority.LOW,
-            "Document it. Review before the next session.");
+            "Document it. Review before the next session.", Review.CLINICIAN);
 
     /** What staff do for every stop-symptom, before anything else, without waiting for a clinician. */
     public static final String STOP_PROTOCOL =
@@ -40,13 +40,19 @@ public enum Symptom {
     private final List<String> snomedCodes;
     private final Priority basePriority;
     private final String extraAction;
+    private final Review review;
 
     Symptom(String code, String label, List<String> snomedCodes, Priority basePriority, String extraAction) {
+        this(code, label, snomedCodes, basePriority, extraAction, null);
+    }
+
+    Symptom(String code, String label, List<String> snomedCodes, Priority basePriority, String extraAction, Review review) {
         this.code = code;
         this.label = label;
         this.snomedCodes = snomedCodes;
         this.basePriority = basePriority;
         this.extraAction = extraAction;
+        this.review = review;
     }
 
     public static Optional<Symptom> byCode(String code) {
@@ -80,5 +86,10 @@ public enum Symptom {
 
     public String extraAction() {
         return extraAction;
+    }
+
+    /** The review this symptom requires before the patient's next session, if any. */
+    public Optional<Review> review() {
+        return Optional.ofNullable(review);
     }
 }

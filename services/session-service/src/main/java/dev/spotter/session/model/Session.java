@@ -127,6 +127,13 @@ public class Session extends PanacheEntityBase {
                 .firstResultOptional().map(first -> first.startedAt).orElse(null);
     }
 
+    /** When the patient sat up: the last upright logged, else the stop or the start of a session that never inverted. */
+    public Instant uprightAt() {
+        return InversionEntry.<InversionEntry>find("sessionId = ?1 and kind = ?2 order by at desc", id, InversionEntry.UPRIGHT)
+                .firstResultOptional().map(entry -> entry.at)
+                .orElse(stoppedAt != null ? stoppedAt : startedAt);
+    }
+
     /** The session of this clinic, locked for an update, or a 404 that does not tell whether another clinic has it. */
     public static Session lockedInClinic(String clinicId, UUID sessionId) {
         Session session = findById(sessionId, LockModeType.PESSIMISTIC_WRITE);

@@ -1,6 +1,7 @@
 package dev.spotter.session.rest;
 
 import dev.spotter.clinical.BloodPressure;
+import dev.spotter.platform.idempotency.Idempotent;
 import dev.spotter.platform.security.CallerClinic;
 import dev.spotter.platform.security.Roles;
 import dev.spotter.session.rest.SessionViews.AngleRequest;
@@ -36,40 +37,48 @@ public class InversionResource {
     @Inject
     CallerClinic caller;
 
+    @Inject
+    SessionViews views;
+
     @POST
     @Path("/holds")
+    @Idempotent
     @Transactional
     public SessionView startHold(@PathParam("id") UUID id, @Valid @NotNull AngleRequest request) {
-        return SessionView.of(inversion.startHold(caller.id(), caller.user(), id, request.angleDegrees()));
+        return views.of(inversion.startHold(caller.id(), caller.user(), id, request.angleDegrees()));
     }
 
     @PUT
     @Path("/angle")
+    @Idempotent
     @Transactional
     public SessionView changeAngle(@PathParam("id") UUID id, @Valid @NotNull AngleRequest request) {
-        return SessionView.of(inversion.changeAngle(caller.id(), caller.user(), id, request.angleDegrees()));
+        return views.of(inversion.changeAngle(caller.id(), caller.user(), id, request.angleDegrees()));
     }
 
     @POST
     @Path("/upright")
+    @Idempotent
     @Transactional
     public SessionView upright(@PathParam("id") UUID id) {
-        return SessionView.of(inversion.upright(caller.id(), caller.user(), id));
+        return views.of(inversion.upright(caller.id(), caller.user(), id));
     }
 
     /** The post-session check completes the session; refused until the patient has sat 3 minutes upright. */
     @POST
     @Path("/post-check")
+    @Idempotent
     @Transactional
     public SessionView postCheck(@PathParam("id") UUID id, @Valid @NotNull PostCheckRequest request) {
         var check = new CompletionService.PostCheck(new BloodPressure(request.bloodPressure().systolic(), request.bloodPressure().diastolic()),
                 request.heartRate(), request.painAfter(), request.spotterSignOff());
-        return SessionView.of(completion.complete(caller.id(), id, check));
+        return views.of(completion.complete(caller.id(), id, check));
     }
 
     /** The tablet says it is still there; while a patient is inverted, 45 s of silence is an alert. */
     @POST
     @Path("/heartbeat")
+    @Idempotent
     public void heartbeat(@PathParam("id") UUID id) {
         inversion.heartbeat(caller.id(), id);
     }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.PathParam;
 import java.util.UUID;
 
 /** The next session's suggested angle and hold for a patient, with the reason, for the tablet to show. */
-@Path("/api/patients/{patientId}/next-session")
+@Path("/api/courses/{patientId}/next-session")
 @RolesAllowed({Roles.TABLET, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
 public class NextSessionResource {
 

@@ -1,5 +1,6 @@
 package dev.spotter.session.rest;
 
+import dev.spotter.platform.idempotency.Idempotent;
 import dev.spotter.platform.security.CallerClinic;
 import dev.spotter.platform.security.Roles;
 import dev.spotter.session.domain.Adherence;
@@ -23,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A patient's 8-week course: ODI scores in, and the progress a therapist looks at out. */
-@Path("/api/patients/{patientId}")
+@Path("/api/courses/{patientId}")
 @RolesAllowed({Roles.TABLET, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
 public class ProgressResource {
 
@@ -54,6 +55,7 @@ public class ProgressResource {
 
     @POST
     @Path("/odi")
+    @Idempotent
     public Response recordOdi(@PathParam("patientId") UUID patientId, @Valid @NotNull OdiRequest request) {
         outcomes.recordOdi(caller.id(), caller.user(), patientId, request.point(), request.score());
         return Response.status(Response.Status.CREATED).build();

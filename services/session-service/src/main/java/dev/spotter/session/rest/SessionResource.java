@@ -1,6 +1,7 @@
 package dev.spotter.session.rest;
 
 import dev.spotter.clinical.BloodPressure;
+import dev.spotter.platform.idempotency.Idempotent;
 import dev.spotter.platform.problem.Problem;
 import dev.spotter.platform.problem.ProblemException;
 import dev.spotter.platform.security.CallerClinic;
@@ -11,6 +12,7 @@ import dev.spotter.session.rest.SessionViews.SessionView;
 import dev.spotter.session.rest.SessionViews.StartSessionRequest;
 import dev.spotter.session.rest.SessionViews.SymptomView;
 import dev.spotter.session.service.SessionService;
+import dev.spotter.session.stream.SessionStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,14 +23,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The tablet's session API: start a session, log symptoms, read a session with its alert status. */
+/** The tablet's session API: start a session, log symptoms, read a session with its alert status, follow the clinic's sessions live. */
 @Path("/api/sessions")
 public class SessionResource {
 
@@ -38,26 +44,45 @@ public class SessionResource {
     @Inject
     CallerClinic caller;
 
+    @Inject
+    SessionViews views;
+
+    @Inject
+    SessionStream stream;
+
     @POST
+    @Idempotent
     @RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
     public Response start(@Valid @NotNull StartSessionRequest request, @Context UriInfo uri) {
         var preCheck = new SessionService.PreCheck(new BloodPressure(request.bloodPressure().systolic(), request.bloodPressure().diastolic()),
                 request.heartRate(), request.painBefore());
         var started = sessions.start(caller.id(), caller.user(), request.patientId(), request.spotter(), preCheck,
                 request.angleDegrees(), request.holdSeconds());
-        started.refusal().ifPresent(refusal -> {
-            throw new ProblemException(refusal.status(), refusal.slug(), "The session cannot start", refusal.detail() + " Session "
-                    + started.session().id + " records the reading.", List.of(new Problem.FieldError(refusal.field(), refusal.detail())));
-        });
+        if (started.refusal().isPresent()) {
+            var refusal = started.refusal().get();
+            // returned, not thrown: the refused session and its alert are recorded and must commit with the stored answer
+            return new ProblemException(refusal.status(), refusal.slug(), "The session cannot start", refusal.detail() + " Session "
+                    + started.session().id + " records the reading.", List.of(new Problem.FieldError(refusal.field(), refusal.detail())))
+                    .toResponse();
+        }
         return Response.created(uri.getAbsolutePathBuilder().path(started.session().id.toString()).build())
-                .entity(SessionView.of(started.session())).build();
+                .entity(views.of(started.session())).build();
     }
 
     @GET
     @Transactional
     @RolesAllowed({Roles.TABLET, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     public List<SessionView> list(@QueryParam("status") SessionStatus status) {
-        return sessions.list(caller.id(), Optional.ofNullable(status)).stream().map(SessionView::of).toList();
+        return sessions.list(caller.id(), Optional.ofNullable(status)).stream().map(views::of).toList();
+    }
+
+    /** Server-sent events: {@code subscribed} at once, then {@code session-updated} with a session's view, for this clinic only. */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Roles.TABLET, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
+    public void stream(@Context SseEventSink sink, @Context Sse sse) {
+        stream.subscribe(caller.id(), sink, sse);
     }
 
     @GET
@@ -65,12 +90,13 @@ public class SessionResource {
     @Transactional
     @RolesAllowed({Roles.TABLET, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     public SessionView get(@PathParam("id") UUID id) {
-        return sessions.find(caller.id(), id).map(SessionView::of)
+        return sessions.find(caller.id(), id).map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("Session", id));
     }
 
     @POST
     @Path("/{id}/symptoms")
+    @Idempotent
     @RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
     public Response logSymptom(@PathParam("id") UUID id, @Valid @NotNull LogSymptomRequest request, @Context UriInfo uri) {
         var logged = sessions.logSymptom(caller.id(), caller.user(), id, request.code(),

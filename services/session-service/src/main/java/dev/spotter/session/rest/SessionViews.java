@@ -1,27 +1,37 @@
 package dev.spotter.session.rest;
 
 import dev.spotter.events.Priority;
+import dev.spotter.session.domain.PostSessionCheck;
 import dev.spotter.session.domain.Symptom;
 import dev.spotter.session.model.InversionEntry;
 import dev.spotter.session.model.Session;
+import dev.spotter.session.model.SessionStatus;
 import dev.spotter.session.model.SessionSymptom;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The request and response bodies of the session API; entities never leave the service. */
-public final class SessionViews {
+/** The request and response bodies of the session API, and the mapping of a session to its view; entities never leave the service. */
+@ApplicationScoped
+public class SessionViews {
 
-    private SessionViews() {
+    @Inject
+    Clock clock;
+
+    /** The session as the tablet sees it now. */
+    public SessionView of(Session session) {
+        return SessionView.of(session, clock.instant());
     }
 
-    /** Angle and hold default to the plan's starting values. */
     /** A seated blood-pressure reading in mmHg, within plausible ranges. */
     public record Reading(@NotNull @Min(50) @Max(300) Integer systolic, @NotNull @Min(30) @Max(200) Integer diastolic) {
     }
@@ -55,21 +65,31 @@ public final class SessionViews {
             Boolean matchesKnownSciaticPattern) {
     }
 
-    /** A session: planned angle and hold, who spots, the hold in progress (if inverted), symptoms and the alert's status. */
+    /**
+     * A session: planned angle and hold, who spots, the hold in progress (if inverted), symptoms and the alert's status.
+     * {@code asOf} is the server's time of the view, so a tablet times the hold from the server's instants, not its own clock;
+     * {@code postCheckFrom} is when the patient has sat long enough for the post-session check.
+     */
     public record SessionView(UUID id, String clinicId, UUID patientId, String status, String spotter, Integer bpBeforeSystolic,
                               Integer bpBeforeDiastolic, Integer heartRateBefore, Integer painBefore, Integer angleDegrees,
                               Integer holdSeconds, Instant startedAt, Instant stoppedAt, boolean inverted, Integer currentAngleDegrees,
-                              Instant invertedSince, int invertedSecondsBefore, Integer bpAfterSystolic, Integer bpAfterDiastolic,
-                              Integer painAfter, String spotterSignOff, Instant completedAt, Instant recheckDueAt,
-                              List<SymptomView> symptoms, AlertStatusView alert) {
+                              Instant invertedSince, int invertedSecondsBefore, Instant uprightAt, Instant postCheckFrom,
+                              Integer bpAfterSystolic, Integer bpAfterDiastolic, Integer painAfter, String spotterSignOff,
+                              Instant completedAt, Instant recheckDueAt, List<SymptomView> symptoms, AlertStatusView alert,
+                              Instant asOf) {
 
-        static SessionView of(Session session) {
+        static SessionView of(Session session, Instant asOf) {
             AlertStatusView alert = session.alertId == null ? null
                     : new AlertStatusView(session.alertId, session.alertStatus, session.alertPriority, session.alertUpdatedAt);
+            Instant upright = session.invertedSince != null || session.status == SessionStatus.REFUSED ? null : session.uprightAt();
+            Instant postCheckFrom = upright == null || session.completedAt != null ? null
+                    : upright.plus(PostSessionCheck.SITTING_BEFORE_STANDING);
             return new SessionView(session.id, session.clinicId, session.patientId, session.status.name(), session.spotter,
-                    session.bpBeforeSystolic, session.bpBeforeDiastolic, session.heartRateBefore, session.painBefore, session.angleDegrees, session.holdSeconds, session.startedAt, session.stoppedAt, session.invertedSince != null,
-                    session.currentAngleDegrees, session.invertedSince, session.invertedSecondsBefore, session.bpAfterSystolic,
-                    session.bpAfterDiastolic, session.painAfter, session.spotterSignOff, session.completedAt, session.recheckDueAt, session.symptoms.stream().map(SymptomView::of).toList(), alert);
+                    session.bpBeforeSystolic, session.bpBeforeDiastolic, session.heartRateBefore, session.painBefore,
+                    session.angleDegrees, session.holdSeconds, session.startedAt, session.stoppedAt, session.invertedSince != null,
+                    session.currentAngleDegrees, session.invertedSince, session.invertedSecondsBefore, upright, postCheckFrom,
+                    session.bpAfterSystolic, session.bpAfterDiastolic, session.painAfter, session.spotterSignOff,
+                    session.completedAt, session.recheckDueAt, session.symptoms.stream().map(SymptomView::of).toList(), alert, asOf);
         }
     }
 
@@ -87,12 +107,13 @@ public final class SessionViews {
     public record AlertStatusView(UUID alertId, String status, Priority priority, Instant updatedAt) {
     }
 
+    /** A button of the tablet's symptom grid, with the stop protocol the tablet keeps to show without the network. */
     public record CatalogueEntry(String code, String label, List<String> snomedCodes, Priority priority, boolean stopSymptom,
-                                 String extraAction) {
+                                 String extraAction, String stopProtocol) {
 
         static CatalogueEntry of(Symptom symptom) {
             return new CatalogueEntry(symptom.code(), symptom.label(), symptom.snomedCodes(), symptom.basePriority(),
-                    symptom.isStopSymptom(), symptom.extraAction());
+                    symptom.isStopSymptom(), symptom.extraAction(), symptom.isStopSymptom() ? Symptom.STOP_PROTOCOL : null);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.spotter.session.domain.PostSessionCheck;
 import dev.spotter.session.model.InversionEntry;
 import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionStatus;
+import dev.spotter.session.stream.SessionStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,12 +32,18 @@ public class CompletionService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    SessionStream stream;
+
+    @Inject
+    ReviewService reviews;
+
     @Transactional
     public Session complete(String clinicId, UUID sessionId, PostCheck check) {
         Session session = Session.lockedInClinic(clinicId, sessionId);
         refuseIfNotReady(session);
         Instant now = clock.instant();
-        Instant upright = uprightAt(session);
+        Instant upright = session.uprightAt();
         PostSessionCheck.standUp(upright, now).ifPresent(refusal -> {
             throw new ProblemException(refusal.status(), refusal.slug(), "Keep the patient sitting", refusal.detail(),
                     List.of(new Problem.FieldError("bloodPressure", refusal.detail())));
@@ -45,6 +52,8 @@ public class CompletionService {
                 check.bloodPressure(), upright);
         record(session, check, now);
         session.recheckDueAt = result.recheckDueAt().orElse(null);
+        reviews.onCompleted(session);
+        stream.changed(session);
         result.alert().ifPresent(alert -> outbox.publish(new SessionFlagged(UUID.randomUUID(), clinicId, now, session.id,
                 session.patientId, "POST_SESSION_BP", alert.priority(), alert.reason())));
         return session;
@@ -58,13 +67,6 @@ public class CompletionService {
             throw ProblemException.conflict("still-inverted", "The patient is inverted",
                     "Bring the table to horizontal and log it (upright) before the post-session check.");
         }
-    }
-
-    /** The patient sat up when the last hold ended; a session that never inverted counts from its end or start. */
-    private static Instant uprightAt(Session session) {
-        return InversionEntry.<InversionEntry>find("sessionId = ?1 and kind = ?2 order by at desc", session.id, InversionEntry.UPRIGHT)
-                .firstResultOptional().map(entry -> entry.at)
-                .orElse(session.stoppedAt != null ? session.stoppedAt : session.startedAt);
     }
 
     private static void record(Session session, PostCheck check, Instant now) {

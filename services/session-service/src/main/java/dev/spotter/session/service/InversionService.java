@@ -10,6 +10,7 @@ import dev.spotter.session.model.InversionEntry;
 import dev.spotter.session.model.KnownPatient;
 import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionStatus;
+import dev.spotter.session.stream.SessionStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,9 @@ public class InversionService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SessionStream stream;
 
     @Inject
     ScreeningViewService screeningView;
@@ -56,6 +60,7 @@ public class InversionService {
         session.lastHeartbeatAt = now;
         record(session, user, InversionEntry.HOLD_STARTED, angleDegrees, now);
         rescheduleWatchdog(session, now);
+        stream.changed(session);
         return session;
     }
 
@@ -65,6 +70,7 @@ public class InversionService {
         refuse(limitsOf(session).checkAngle(angleDegrees));
         session.currentAngleDegrees = angleDegrees;
         record(session, user, InversionEntry.ANGLE_CHANGED, angleDegrees, clock.instant());
+        stream.changed(session);
         return session;
     }
 
@@ -78,6 +84,7 @@ public class InversionService {
         session.currentAngleDegrees = null;
         session.watchdogDueAt = null;
         record(session, user, InversionEntry.UPRIGHT, null, now);
+        stream.changed(session);
         return session;
     }
 

@@ -59,8 +59,7 @@ public class OutcomeService {
         List<Session> sessions = Session.list("patientId = ?1 and status <> ?2 order by startedAt", patientId, SessionStatus.REFUSED);
         Map<OdiScore.Point, Integer> odi = OdiScore.<OdiScore>list("patientId", patientId).stream()
                 .collect(Collectors.toMap(o -> o.point, o -> o.score));
-        List<Outcomes.SessionPain> pain = sessions.stream().filter(s -> s.painAfter != null)
-                .map(s -> new Outcomes.SessionPain(s.startedAt, s.painBefore, s.painAfter)).toList();
+        List<Outcomes.SessionPain> pain = painOf(sessions);
         var odiCourse = new Outcomes.Odi(odi.get(OdiScore.Point.BASELINE), odi.get(OdiScore.Point.WEEK_4), odi.get(OdiScore.Point.WEEK_8));
         ProtocolPlan plan = screeningView.planOf(patient);
         List<Instant> done = sessions.stream().map(s -> s.startedAt).toList();
@@ -69,5 +68,15 @@ public class OutcomeService {
         return new Progress(sessions, odi, Outcomes.response(pain, odiCourse), Outcomes.deterioration(pain),
                 plan == null ? new Adherence(List.of()) : Adherence.of(done, plan.maxSessionsPerWeek(), clock.instant()),
                 AdverseEvents.count(stopSymptoms));
+    }
+
+    /** Pain before and after each of the patient's sessions that has both, in order. */
+    static List<Outcomes.SessionPain> painCourse(UUID patientId) {
+        return painOf(Session.list("patientId = ?1 and status <> ?2 order by startedAt", patientId, SessionStatus.REFUSED));
+    }
+
+    private static List<Outcomes.SessionPain> painOf(List<Session> sessions) {
+        return sessions.stream().filter(s -> s.painAfter != null)
+                .map(s -> new Outcomes.SessionPain(s.startedAt, s.painBefore, s.painAfter)).toList();
     }
 }

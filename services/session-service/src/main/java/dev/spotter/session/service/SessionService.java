@@ -19,6 +19,7 @@ import dev.spotter.session.model.KnownPatient;
 import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionStatus;
 import dev.spotter.session.model.SessionSymptom;
+import dev.spotter.session.stream.SessionStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -42,7 +43,13 @@ public class SessionService {
     Clock clock;
 
     @Inject
+    SessionStream stream;
+
+    @Inject
     ScreeningViewService screeningView;
+
+    @Inject
+    ReviewService reviews;
 
     /** What staff measured before the session: seated blood pressure, heart rate (optional) and pain (NRS 0-10). */
     public record PreCheck(BloodPressure bloodPressure, Integer heartRate, int painBefore) {
@@ -64,14 +71,9 @@ public class SessionService {
             throw ProblemException.refused("unknown-patient", "patientId",
                     "Patient " + patientId + " is not registered in your clinic. Register the patient in screening first.");
         }
-        ProtocolPlan plan = screeningView.planOf(patient);
         Instant now = clock.instant();
-        var request = new SessionStartRules.Request(screeningView.eligibilityOf(patient), plan, Session.firstStartedAt(patientId),
-                Session.count("patientId = ?1 and status <> ?2 and startedAt > ?3", patientId, SessionStatus.REFUSED,
-                        now.minus(Duration.ofDays(7))),
-                angleDegrees != null ? angleDegrees : plan == null ? 0 : plan.startAngleDegrees(),
-                holdSeconds != null ? holdSeconds : plan == null ? 0 : plan.startHoldSeconds(), now);
-        refuseIfAny(SessionStartRules.refusals(request));
+        var request = gateRequest(patient, angleDegrees, holdSeconds, now);
+        refuseIfAny(refusals(patientId, request));
         PreSessionCheck.Decision bp = PreSessionCheck.judge(bpRequest(patient, preCheck.bloodPressure()));
         if (!bp.mayStart() && bp.alert().isEmpty()) {
             refuseIfAny(List.of(bp.refusal().orElseThrow()));
@@ -79,12 +81,38 @@ public class SessionService {
         Session session = newSession(clinicId, user, patientId, spotter, preCheck, request, now);
         session.status = bp.mayStart() ? SessionStatus.ACTIVE : SessionStatus.REFUSED;
         session.persist();
+        stream.changed(session);
         if (bp.mayStart()) {
             outbox.publish(new SessionStarted(UUID.randomUUID(), clinicId, session.startedAt, session.id, patientId, user));
         }
         bp.alert().ifPresent(alert -> outbox.publish(new SessionFlagged(UUID.randomUUID(), clinicId, now, session.id, patientId,
                 "BP_CRISIS", alert.priority(), alert.reason())));
         return new Started(session, bp.refusal());
+    }
+
+    /** Every reason this patient may not start a session now at this angle and hold (the plan's, when null); empty when they may. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<SessionStartRules.Refusal> refusals(KnownPatient patient, Integer angleDegrees, Integer holdSeconds) {
+        return refusals(patient.patientId, gateRequest(patient, angleDegrees, holdSeconds, clock.instant()));
+    }
+
+    private List<SessionStartRules.Refusal> refusals(UUID patientId, SessionStartRules.Request request) {
+        List<SessionStartRules.Refusal> refusals = SessionStartRules.refusals(request);
+        return refusals.isEmpty() ? reviews.refusals(patientId) : refusals;
+    }
+
+    private SessionStartRules.Request gateRequest(KnownPatient patient, Integer angleDegrees, Integer holdSeconds, Instant now) {
+        ProtocolPlan plan = screeningView.planOf(patient);
+        return new SessionStartRules.Request(screeningView.eligibilityOf(patient), plan,
+                Session.firstStartedAt(patient.patientId), sessionsInWeekBefore(patient.patientId, now),
+                angleDegrees != null ? angleDegrees : plan == null ? 0 : plan.startAngleDegrees(),
+                holdSeconds != null ? holdSeconds : plan == null ? 0 : plan.startHoldSeconds(), now);
+    }
+
+    /** Sessions that really began (not refused at their pre-check) in the seven days before {@code now}. */
+    public static long sessionsInWeekBefore(UUID patientId, Instant now) {
+        return Session.count("patientId = ?1 and status <> ?2 and startedAt > ?3", patientId, SessionStatus.REFUSED,
+                now.minus(Duration.ofDays(7)));
     }
 
     private static PreSessionCheck.Request bpRequest(KnownPatient patient, BloodPressure reading) {
@@ -131,10 +159,12 @@ public class SessionService {
         logged.reportedBy = user;
         logged.persist();
         session.symptoms.add(logged);
+        reviews.onSymptom(session, symptom);
         if (logged.stopSymptom && session.status == SessionStatus.ACTIVE) {
             session.status = SessionStatus.STOPPED;
             session.stoppedAt = logged.reportedAt;
         }
+        stream.changed(session);
         outbox.publish(new SymptomReported(UUID.randomUUID(), clinicId, logged.reportedAt, session.id, session.patientId,
                 logged.id, logged.code, symptom.snomedCodes(), logged.priority, logged.stopSymptom, user));
         return logged;
@@ -163,6 +193,7 @@ public class SessionService {
         session.alertStatus = "RAISED";
         session.alertPriority = raised.priority();
         session.alertUpdatedAt = raised.occurredAt();
+        stream.changed(session);
     }
 
     private static void refuseIfAny(List<SessionStartRules.Refusal> refusals) {

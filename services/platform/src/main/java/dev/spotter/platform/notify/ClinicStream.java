@@ -1,0 +1,113 @@
+package dev.spotter.platform.notify;
+
+import dev.spotter.platform.config.SpotterConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * A live stream of one kind of record per clinic, as server-sent events. A change NOTIFYs on commit; every replica
+ * listens, loads the record once and pushes its view to its own subscribers of that record's clinic only.
+ *
+ * @param <V> the view pushed, as JSON
+ */
+public abstract class ClinicStream<V> implements NotificationListener {
+
+    private static final Logger LOG = Logger.getLogger(ClinicStream.class);
+
+    private record Subscriber(SseEventSink sink, Sse sse) {
+    }
+
+    private final Map<String, Set<Subscriber>> subscribersByClinic = new ConcurrentHashMap<>();
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    SpotterConfig config;
+
+    /** The view of the record with this id, read in a transaction of its own; empty when it is gone. */
+    protected abstract Optional<V> load(UUID id);
+
+    protected abstract String clinicOf(V view);
+
+    protected abstract Class<V> viewType();
+
+    /** Tells every replica, once the current transaction commits, that a record changed; {@code kind} names the SSE event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(String kind, UUID id) {
+        entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, channel())
+                .setParameter(2, kind + ":" + id).getSingleResult();
+    }
+
+    /** Adds a subscriber of one clinic; it gets {@code subscribed} at once, then the clinic's changes. */
+    public void subscribe(String clinicId, SseEventSink sink, Sse sse) {
+        Subscriber subscriber = new Subscriber(sink, sse);
+        subscribersByClinic.computeIfAbsent(clinicId, c -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        send(clinicId, subscriber, sse.newEventBuilder().name("subscribed").data(clinicId).build());
+    }
+
+    /** Starts the keep-alive comments; call once at start-up. */
+    protected void startKeepAlive() {
+        scheduler.newJob(channel() + "-keep-alive").setInterval(config.stream().keepAlive().toMillis() + "ms")
+                .setTask(execution -> keepAlive()).schedule();
+    }
+
+    /** A comment every few seconds keeps idle connections open through proxies and finds the dead ones. */
+    void keepAlive() {
+        subscribersByClinic.forEach((clinicId, subscribers) -> subscribers.forEach(subscriber ->
+                send(clinicId, subscriber, subscriber.sse().newEventBuilder().comment("keep-alive").build())));
+    }
+
+    @Override
+    public void onNotification(String payload) {
+        int colon = payload.indexOf(':');
+        String kind = payload.substring(0, colon);
+        UUID id = UUID.fromString(payload.substring(colon + 1));
+        Optional<V> view = QuarkusTransaction.requiringNew().call(() -> load(id));
+        if (view.isEmpty()) {
+            return;
+        }
+        String clinicId = clinicOf(view.get());
+        for (Subscriber subscriber : subscribersByClinic.getOrDefault(clinicId, Set.of())) {
+            send(clinicId, subscriber, subscriber.sse().newEventBuilder().name(kind).id(id.toString())
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(viewType(), view.get()).build());
+        }
+    }
+
+    private void send(String clinicId, Subscriber subscriber, OutboundSseEvent event) {
+        if (subscriber.sink().isClosed()) {
+            drop(clinicId, subscriber);
+            return;
+        }
+        subscriber.sink().send(event).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.debugf("dropping a subscriber of %s: %s", clinicId, failure.getMessage());
+                drop(clinicId, subscriber);
+            }
+        });
+    }
+
+    private void drop(String clinicId, Subscriber subscriber) {
+        Set<Subscriber> subscribers = subscribersByClinic.get(clinicId);
+        if (subscribers != null) {
+            subscribers.remove(subscriber);
+        }
+        subscriber.sink().close();
+    }
+}
