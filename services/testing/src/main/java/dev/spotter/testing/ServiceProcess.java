@@ -16,15 +16,17 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final int port;
     private final Path log;
+    private volatile Process process;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, ProcessBuilder builder, int port, Path log) throws IOException {
         this.name = name;
-        this.process = process;
+        this.builder = builder;
         this.port = port;
         this.log = log;
+        this.process = builder.start();
     }
 
     /** Starts {@code quarkus-run.jar} of the service at {@code appDir} on {@code port}, with {@code env} added. */
@@ -40,7 +42,20 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new ServiceProcess(name, builder.start(), port, log);
+        return new ServiceProcess(name, builder, port, log);
+    }
+
+    /** Kills the service as a crash would (SIGKILL): no shutdown hook, no graceful close of anything. */
+    public void crash() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Starts the service again on the same port, database and settings, its log appended to the first one's. */
+    public void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     public URI uri(String path) {
