@@ -8,7 +8,11 @@ import { el, clock, dayOf } from '/common/ui.js';
 const HOLD_LIMIT_SECONDS = 180;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const CHART = { width: 800, left: 60, right: 60, painTop: 40, painHeight: 170, barsTop: 260, barsHeight: 110, odiTop: 470, odiHeight: 90, height: 600 };
+// viewBox units: three panels stacked, margins left and right for the axes' labels
+const CHART = {
+  width: 800, height: 600, left: 60, right: 60,
+  painTop: 40, painHeight: 170, barsTop: 260, barsHeight: 110, odiTop: 470, odiHeight: 90,
+};
 
 /** An SVG element: attributes as given, text as textContent, children appended. */
 function svg(tag, attributes = {}, ...children) {
@@ -41,11 +45,11 @@ function panelTitle(y, text) {
   return svg('text', { x: CHART.left, y, class: 'panel-title', text });
 }
 
-function gridLine(y, label, side = 'left') {
-  const labelX = side === 'left' ? CHART.left - 10 : CHART.width - CHART.right + 10;
+/** A horizontal grid line across the plot with its value on the left axis. */
+function gridLine(y, label) {
   return [
     svg('line', { x1: CHART.left, x2: CHART.width - CHART.right, y1: y, y2: y, class: 'grid' }),
-    svg('text', { x: labelX, y: y + 5, class: `axis ${side}`, 'text-anchor': side === 'left' ? 'end' : 'start', text: label }),
+    svg('text', { x: CHART.left - 10, y: y + 5, class: 'axis', 'text-anchor': 'end', text: label }),
   ];
 }
 
@@ -98,11 +102,13 @@ function dosePanel(sessions, x, step) {
   sessions.forEach((session, index) => {
     const cx = x(index);
     if (session.angleDegrees) {
-      parts.push(svg('rect', { class: 'bar angle', x: cx - barWidth - 1, y: angleY(session.angleDegrees), width: barWidth, height: bottom - angleY(session.angleDegrees) },
+      const barTop = angleY(session.angleDegrees);
+      parts.push(svg('rect', { class: 'bar angle', x: cx - barWidth - 1, y: barTop, width: barWidth, height: bottom - barTop },
         svg('title', { text: `${dayOf(session.startedAt)}: ${session.angleDegrees}°` })));
     }
     if (session.holdSeconds) {
-      parts.push(svg('rect', { class: 'bar hold', x: cx + 1, y: holdY(session.holdSeconds), width: barWidth, height: bottom - holdY(session.holdSeconds) },
+      const barTop = holdY(session.holdSeconds);
+      parts.push(svg('rect', { class: 'bar hold', x: cx + 1, y: barTop, width: barWidth, height: bottom - barTop },
         svg('title', { text: `${dayOf(session.startedAt)}: hold ${clock(session.holdSeconds)}` })));
     }
   });

@@ -29,7 +29,8 @@ const DEFAULT_CONFIG = { screeningUrl: '', heartbeatSeconds: 15, sitMinutes: 3 }
 const BUILT_IN_STOP_PROTOCOL =
   'Bring the table slowly to horizontal. Keep the patient lying down. The spotter stays. Take BP and heart rate.';
 const BUILT_IN_SYMPTOMS = [
-  { code: 'chest-pain', label: 'Chest pain', priority: 'HIGH', extraAction: 'Emergency protocol. No further sessions until a physician has reviewed the patient.' },
+  { code: 'chest-pain', label: 'Chest pain', priority: 'HIGH',
+    extraAction: 'Emergency protocol. No further sessions until a physician has reviewed the patient.' },
   { code: 'fainting', label: 'Fainting (syncope)', priority: 'HIGH', extraAction: 'Keep the patient lying flat. Emergency protocol.' },
   { code: 'sudden-headache', label: 'Sudden headache', priority: 'HIGH', extraAction: 'Take blood pressure now: 180/120 or above is an emergency.' },
   { code: 'new-weakness', label: 'New weakness', priority: 'HIGH', extraAction: 'Stroke screen.' },
@@ -80,7 +81,7 @@ const state = {
   frozenAt: null, // server time (ms) at which the local timer was stopped by a tap, until the server's view agrees
   nextAngle: null,
   pain: { before: null, after: null },
-  precheckKey: null,
+  precheck: null, // {key, body} of the last start sent: the same entry sent again reuses its key
   queue: readJson(QUEUE_KEY, []),
   sending: false,
   offline: false,
@@ -90,6 +91,7 @@ const state = {
   streamAttempt: 0,
   streamTimer: null,
   coursesTimer: null,
+  heartbeatTimer: null,
 };
 state.frozenAt = state.stop?.at ?? null;
 const FIELD_NAMES = {
@@ -114,6 +116,11 @@ function writeJson(key, value) {
 
 function timeAt(instant) {
   return instant ? timeOf(new Date(instant)) : '';
+}
+
+/** " at 10:43", or nothing when the instant is not known. */
+function atTime(instant) {
+  return instant ? ` at ${timeAt(instant)}` : '';
 }
 
 function nameOf(patientId) {
@@ -483,11 +490,9 @@ function parseJson(text) {
 
 // ---- Heartbeat: while the patient is inverted, so the server's watchdog knows the tablet is there
 
-let heartbeatTimer = null;
-
 function restartHeartbeat() {
-  clearInterval(heartbeatTimer);
-  heartbeatTimer = setInterval(sendHeartbeat, (state.config?.heartbeatSeconds ?? DEFAULT_CONFIG.heartbeatSeconds) * 1000);
+  clearInterval(state.heartbeatTimer);
+  state.heartbeatTimer = setInterval(sendHeartbeat, (state.config?.heartbeatSeconds ?? DEFAULT_CONFIG.heartbeatSeconds) * 1000);
 }
 
 /** Not queued: a heartbeat sent late says nothing true, so a missed one is just skipped. */
@@ -545,12 +550,14 @@ function patientCard(course) {
   const name = nameOf(id);
   return el('li', { class: `patient ${course.mayStart ? 'may-start' : 'cannot-start'}`, 'data-patient-id': id },
     el('h3', { text: name }),
-    el('p', { class: 'eligibility', text: course.mayStart ? 'May start a session today' : (course.whyNot ?? 'Cannot start a session now') }),
+    el('p', { class: 'eligibility', text: course.mayStart ? 'May start a session today' : course.whyNot ?? 'Cannot start a session now' }),
     lastSessionLine(course),
     course.activeSessionId && el('p', { class: 'active-session', text: 'A session is under way.' }),
     course.openReviews?.length > 0 && reviewList(id, course.openReviews),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', class: 'start primary', disabled: !course.mayStart, text: 'Start session', onclick: () => openPrecheck(id) }),
+      el('button', {
+        type: 'button', class: 'start primary', disabled: !course.mayStart, text: 'Start session', onclick: () => openPrecheck(id),
+      }),
       course.activeSessionId && el('button', {
         type: 'button', class: 'resume primary', text: 'Resume session',
         onclick: () => openSession({ sessionId: course.activeSessionId, patientId: id, name }),
@@ -638,7 +645,7 @@ function choosePain(container, which, value) {
 async function openPrecheck(patientId) {
   const name = nameOf(patientId);
   state.patient = { id: patientId, name };
-  state.precheckKey = newKey();
+  state.precheck = null;
   setPatientName(name);
   $('#precheck-form').reset();
   clearInvalid($('#precheck-form'));
@@ -690,10 +697,13 @@ async function submitPrecheck() {
     holdSeconds: numberOrNull($('#hold').value),
   };
   if (body.spotter) localStorage.setItem(SPOTTER_KEY, body.spotter);
+  // the same entry sent again keeps its key: after a lost answer it cannot start two sessions, and a refused
+  // crisis reading tapped twice is recorded (and alerted) once; a changed entry is a new one
+  const text = JSON.stringify(body);
+  if (state.precheck?.body !== text) state.precheck = { key: newKey(), body: text };
   let answer;
   try {
-    // the same key until the server answers, so a second tap after a lost answer does not start two sessions
-    answer = await api('/api/sessions', { method: 'POST', body, headers: { 'Idempotency-Key': state.precheckKey } });
+    answer = await api('/api/sessions', { method: 'POST', body, headers: { 'Idempotency-Key': state.precheck.key } });
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
     wentOffline();
@@ -701,7 +711,6 @@ async function submitPrecheck() {
     return;
   }
   cameOnline();
-  state.precheckKey = newKey();
   if (answer.ok) {
     openSession({ sessionId: answer.body.id, patientId: state.patient.id, name: state.patient.name }, answer.body);
   } else {
@@ -842,16 +851,22 @@ function renderSessionControls() {
 function startHold() {
   const id = currentSessionId();
   say($('#session-error'), null);
-  enqueue({ method: 'POST', path: `/api/sessions/${id}/holds`, body: { angleDegrees: state.nextAngle }, label: `Start hold at ${state.nextAngle}°`, sessionId: id });
+  enqueue({
+    method: 'POST', path: `/api/sessions/${id}/holds`, body: { angleDegrees: state.nextAngle },
+    label: `Start hold at ${state.nextAngle}°`, sessionId: id,
+  });
 }
 
-/** Inverted: the change is sent (and refused by the server if outside the limits, never clipped here); upright: it is the next hold's angle. */
+/** Inverted: the change is sent (the server refuses it outside the limits; never clipped here). Upright: it is the next hold's angle. */
 function stepAngle(step) {
   const id = currentSessionId();
   say($('#session-error'), null);
   state.nextAngle += step;
   if (invertedNow()) {
-    enqueue({ method: 'PUT', path: `/api/sessions/${id}/angle`, body: { angleDegrees: state.nextAngle }, label: `Angle to ${state.nextAngle}°`, sessionId: id });
+    enqueue({
+      method: 'PUT', path: `/api/sessions/${id}/angle`, body: { angleDegrees: state.nextAngle },
+      label: `Angle to ${state.nextAngle}°`, sessionId: id,
+    });
   }
   renderClock();
 }
@@ -943,17 +958,19 @@ function alertLines() {
   const alert = view?.alert;
   if (!alert) {
     if (sending) {
-      return [{ text: 'Sending alert…', class: 'sending' },
-        state.offline && { text: 'No network: the alert has not reached anyone. Call the clinician by phone now.', class: 'urgent' }].filter(Boolean);
+      const phone = state.offline && { text: 'No network: the alert has not reached anyone. Call the clinician by phone now.', class: 'urgent' };
+      return [{ text: 'Sending alert…', class: 'sending' }, phone].filter(Boolean);
     }
-    if (view?.symptoms?.length) return [{ text: `Symptom logged at ${timeAt(view.symptoms.at(-1).reportedAt)}. Waiting for the alert to be raised…`, class: 'sending' }];
+    if (view?.symptoms?.length) {
+      return [{ text: `Symptom logged at ${timeAt(view.symptoms.at(-1).reportedAt)}. Waiting for the alert to be raised…`, class: 'sending' }];
+    }
     return [];
   }
   return [
     { text: `Alert raised · ${alert.priority} · ${timeAt(alert.raisedAt ?? alert.updatedAt)}`, class: 'raised' },
     alert.status && alert.status !== 'RAISED' && { text: `Status: ${alert.status.toLowerCase()}` },
-    ...(alert.notified ?? []).map(paged => ({ text: `Paged: ${paged.who} by ${paged.channel}${paged.at ? ` at ${timeAt(paged.at)}` : ''}` })),
-    alert.acknowledgedBy && { text: `Acknowledged by ${alert.acknowledgedBy}${alert.acknowledgedAt ? ` at ${timeAt(alert.acknowledgedAt)}` : ''}`, class: 'acknowledged' },
+    ...(alert.notified ?? []).map(paged => ({ text: `Paged: ${paged.who} by ${paged.channel}${atTime(paged.at)}` })),
+    alert.acknowledgedBy && { text: `Acknowledged by ${alert.acknowledgedBy}${atTime(alert.acknowledgedAt)}`, class: 'acknowledged' },
     alert.escalationLevel && { text: `Escalation level ${alert.escalationLevel}` },
     alert.nextEscalationAt && !alert.acknowledgedBy && serverNow() !== null
       && { text: `Next escalation in ${clock((Date.parse(alert.nextEscalationAt) - serverNow()) / 1000)}` },
@@ -1113,8 +1130,12 @@ function adherenceCard(progress) {
     weeks.length > 0 && el('ol', { class: 'weeks' }, ...weeks.map(week => el('li', {
       class: `week${week.complete ? '' : ' under-way'}`, title: `Week ${week.number}: ${week.done} of ${week.planned}`,
     }, el('span', { class: 'week-number', text: `W${week.number}` }),
-      el('span', { class: 'week-dots', 'aria-label': `${week.done} of ${week.planned}` },
-        ...Array.from({ length: Math.max(week.planned, week.done) }, (_, i) => el('span', { class: i < week.done ? 'dot done' : 'dot' })))))));
+      el('span', { class: 'week-dots', 'aria-label': `${week.done} of ${week.planned}` }, ...weekDots(week))))));
+}
+
+/** One dot per planned session, filled for each done; extra sessions add dots. */
+function weekDots(week) {
+  return Array.from({ length: Math.max(week.planned, week.done) }, (_, i) => el('span', { class: i < week.done ? 'dot done' : 'dot' }));
 }
 
 function adverseCard(progress) {
