@@ -930,7 +930,12 @@ function clearStop() {
   writeJson(STOP_KEY, null);
 }
 
+/** Staff say the table is horizontal: log it as coming upright (the sitting time counts from here), then the post-check. */
 function stopDone() {
+  const id = currentSessionId();
+  if (id && state.view?.inverted && !pending(id, 'upright').length) {
+    enqueue({ method: 'POST', path: `/api/sessions/${id}/upright`, label: 'Table horizontal', sessionId: id });
+  }
   clearStop();
   renderStop();
   openPostcheck();
