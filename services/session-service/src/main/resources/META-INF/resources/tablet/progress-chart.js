@@ -93,7 +93,7 @@ function dosePanel(sessions, x, step) {
   const bottom = top + height;
   const angleY = degrees => bottom - height * Math.min(degrees, 60) / 60;
   const holdY = seconds => bottom - height * Math.min(seconds, HOLD_LIMIT_SECONDS) / HOLD_LIMIT_SECONDS;
-  const parts = [panelTitle(top - 16, 'Angle (left, degrees) and hold (right, seconds)')];
+  const parts = [panelTitle(top - 16, 'Angle reached (left, degrees) and planned hold (right, seconds)')];
   [[0, 0], [30, 90], [60, 180]].forEach(([degrees, seconds]) => {
     parts.push(...gridLine(angleY(degrees), `${degrees}°`));
     parts.push(svg('text', { x: CHART.width - CHART.right + 10, y: angleY(degrees) + 5, class: 'axis right', text: `${seconds} s` }));
@@ -101,15 +101,18 @@ function dosePanel(sessions, x, step) {
   const barWidth = Math.min(step * 0.32, 28);
   sessions.forEach((session, index) => {
     const cx = x(index);
-    if (session.angleDegrees) {
-      const barTop = angleY(session.angleDegrees);
+    // the angle the patient reached (not only the one planned), and the planned hold with the time inverted in all
+    const angle = session.angleReachedDegrees ?? session.angleDegrees;
+    if (angle) {
+      const barTop = angleY(angle);
       parts.push(svg('rect', { class: 'bar angle', x: cx - barWidth - 1, y: barTop, width: barWidth, height: bottom - barTop },
-        svg('title', { text: `${dayOf(session.startedAt)}: ${session.angleDegrees}°` })));
+        svg('title', { text: `${dayOf(session.startedAt)}: reached ${angle}° (planned ${session.angleDegrees}°)` })));
     }
     if (session.holdSeconds) {
       const barTop = holdY(session.holdSeconds);
+      const inverted = session.secondsInverted == null ? '' : `, ${clock(session.secondsInverted)} inverted in all`;
       parts.push(svg('rect', { class: 'bar hold', x: cx + 1, y: barTop, width: barWidth, height: bottom - barTop },
-        svg('title', { text: `${dayOf(session.startedAt)}: hold ${clock(session.holdSeconds)}` })));
+        svg('title', { text: `${dayOf(session.startedAt)}: hold ${clock(session.holdSeconds)}${inverted}` })));
     }
   });
   return parts;

@@ -126,6 +126,9 @@ class TabletPageTest {
         browser.await(By.id("progress-chart"));
         assertThat(browser.driver().findElements(By.cssSelector("#progress-chart circle, #progress-chart path"))).isNotEmpty();
         assertThat(browser.await(By.id("progress-summary")).getText()).isNotBlank();
+        given().auth().oauth2(TABLET).get("/api/courses/{id}/progress", patient).then().statusCode(200)
+                .body("sessions[0].angleDegrees", org.hamcrest.Matchers.equalTo(20))
+                .body("sessions[0].angleReachedDegrees", org.hamcrest.Matchers.equalTo(25));
         browser.screenshot(SCREENSHOTS.resolve("tablet-progress.png"));
     }
 

@@ -97,6 +97,16 @@ public final class Browser implements AutoCloseable {
                 Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
+    /** Saves what the window shows, as a PNG: for a page too long to picture whole. */
+    public void screenshotOfWindow(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Saves the whole page, not only the window, as a PNG: the viewport grows to the page's height for the picture. */
     public void screenshot(Path file) {
         Object width = driver.executeScript("return document.documentElement.clientWidth");

@@ -134,6 +134,12 @@ public class Session extends PanacheEntityBase {
                 .orElse(stoppedAt != null ? stoppedAt : startedAt);
     }
 
+    /** The angle the patient actually reached: the highest logged, else the planned one. */
+    public int highestAngleReached() {
+        return InversionEntry.<InversionEntry>list("sessionId = ?1 and angleDegrees is not null", id).stream()
+                .mapToInt(entry -> entry.angleDegrees).max().orElse(angleDegrees);
+    }
+
     /** The session of this clinic, locked for an update, or a 404 that does not tell whether another clinic has it. */
     public static Session lockedInClinic(String clinicId, UUID sessionId) {
         Session session = findById(sessionId, LockModeType.PESSIMISTIC_WRITE);

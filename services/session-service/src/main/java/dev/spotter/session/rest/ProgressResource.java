@@ -31,13 +31,14 @@ public class ProgressResource {
     public record OdiRequest(@NotNull OdiScore.Point point, @NotNull @Min(0) @Max(100) Integer score) {
     }
 
-    /** One session as the progress chart plots it. */
+    /** One session as the progress chart plots it: planned angle and hold, the angle reached and the time inverted in all. */
     public record SessionPoint(UUID id, Instant startedAt, String status, boolean stoppedBySymptom, Integer painBefore,
-                               Integer painAfter, Integer angleDegrees, Integer holdSeconds) {
+                               Integer painAfter, Integer angleDegrees, Integer holdSeconds, int angleReachedDegrees,
+                               int secondsInverted) {
 
         static SessionPoint of(Session s) {
             return new SessionPoint(s.id, s.startedAt, s.status.name(), s.stoppedAt != null, s.painBefore, s.painAfter,
-                    s.angleDegrees, s.holdSeconds);
+                    s.angleDegrees, s.holdSeconds, s.highestAngleReached(), s.invertedSecondsBefore);
         }
     }
 

@@ -49,14 +49,8 @@ public class ProgressionService {
         BloodPressure before = new BloodPressure(session.bpBeforeSystolic, session.bpBeforeDiastolic);
         BloodPressure after = new BloodPressure(session.bpAfterSystolic, session.bpAfterDiastolic);
         boolean bpPassed = PostSessionCheck.judge(before, after, session.completedAt).passed();
-        return new Progression.LastSession(highestAngle(session), session.holdSeconds, session.stoppedAt != null,
+        return new Progression.LastSession(session.highestAngleReached(), session.holdSeconds, session.stoppedAt != null,
                 session.painBefore, session.painAfter, bpPassed, dizzyOnRising(session));
-    }
-
-    /** The angle the patient actually reached: the highest logged, else the planned one. */
-    private static int highestAngle(Session session) {
-        return InversionEntry.<InversionEntry>list("sessionId = ?1 and angleDegrees is not null", session.id).stream()
-                .mapToInt(entry -> entry.angleDegrees).max().orElse(session.angleDegrees);
     }
 
     /** Dizziness logged after the patient came upright means a slower return next time. */
