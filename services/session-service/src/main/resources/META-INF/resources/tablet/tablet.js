@@ -72,6 +72,7 @@ const state = {
   names: new Map(),
   courses: [],
   patient: null, // {id, name} on the pre-check
+  progressPatient: null, // the patient whose progress is on screen
   catalogue: cachedCatalogue(),
   current: readJson(CURRENT_KEY, null), // {sessionId, patientId, name}: the session on screen, so a reload comes back to it
   stop: readJson(STOP_KEY, null), // {sessionId, symptoms, at}: the stop card, kept until staff tap #stop-done
@@ -323,7 +324,7 @@ function enqueue({ method, path, body, label, sessionId }) {
 
 /** What an entry does, from its path: the same on a reloaded page as when it was made. */
 function kindOf(path) {
-  const match = path.match(/\/(holds|angle|upright|symptoms|post-check|release)$/);
+  const match = path.match(/\/(holds|angle|upright|symptoms|post-check|release|odi)$/);
   return match ? match[1] : 'other';
 }
 
@@ -397,6 +398,8 @@ function deliver(entry, answer) {
   const kind = kindOf(entry.path);
   if (kind === 'release') {
     releaseAnswered(entry, answer);
+  } else if (kind === 'odi') {
+    odiAnswered(entry, answer);
   } else if (entry.sessionId !== currentSessionId()) {
     if (!answer.ok) notice(`Not accepted: ${entry.label}. ${problemText(answer.status, answer.body)}`);
   } else if (!answer.ok) {
@@ -1086,6 +1089,7 @@ function summaryRow(term, value) {
 
 async function openProgress(patientId) {
   const name = nameOf(patientId);
+  state.progressPatient = patientId;
   setPatientName(name);
   state.current = null;
   writeJson(CURRENT_KEY, null);
@@ -1102,6 +1106,34 @@ async function openProgress(patientId) {
   drawProgressChart($('#progress-chart'), progress.body, name);
   $('#progress-legend').replaceChildren(...chartLegend());
   renderProgressSummary(progress.body, next?.ok ? next.body : null);
+}
+
+// ---- ODI scores: entered on the progress view, queued like every other entry
+
+function submitOdi() {
+  const patientId = state.progressPatient;
+  const score = numberOrNull($('#odi-score').value);
+  if (score === null || !Number.isInteger(score) || score < 0 || score > 100) {
+    say($('#odi-error'), 'The ODI score is a whole number from 0 to 100.');
+    return;
+  }
+  say($('#odi-error'), null);
+  const point = $('#odi-point').value;
+  enqueue({ method: 'POST', path: `/api/courses/${patientId}/odi`, body: { point, score }, label: `ODI ${point}: ${score}`, sessionId: null });
+}
+
+function odiAnswered(entry, answer) {
+  const patientId = entry.path.split('/').at(-2);
+  if (!isShown('progress') || state.progressPatient !== patientId) {
+    if (!answer.ok) notice(`${entry.label} not accepted: ${problemText(answer.status, answer.body)}`);
+    return;
+  }
+  if (answer.ok) {
+    $('#odi-score').value = '';
+    openProgress(patientId);
+  } else {
+    say($('#odi-error'), problemText(answer.status, answer.body));
+  }
 }
 
 function renderProgressSummary(progress, next) {
@@ -1170,6 +1202,7 @@ function tick() {
 function start() {
   onSubmit($('#signin-form'), async () => signIn($('#token-input').value.trim()));
   onSubmit($('#precheck-form'), submitPrecheck);
+  $('#odi-form').addEventListener('submit', event => { event.preventDefault(); submitOdi(); });
   // not onSubmit: its busy state would re-enable the button that a waiting post-check keeps disabled
   $('#postcheck-form').addEventListener('submit', event => {
     event.preventDefault();

@@ -124,11 +124,17 @@ class TabletPageTest {
 
         browser.click(By.cssSelector("#session-done .progress-link"));
         browser.await(By.id("progress-chart"));
-        assertThat(browser.driver().findElements(By.cssSelector("#progress-chart circle, #progress-chart path"))).isNotEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !browser.driver().findElements(By.cssSelector("#progress-chart circle, #progress-chart path")).isEmpty());
         assertThat(browser.await(By.id("progress-summary")).getText()).isNotBlank();
         given().auth().oauth2(TABLET).get("/api/courses/{id}/progress", patient).then().statusCode(200)
                 .body("sessions[0].angleDegrees", org.hamcrest.Matchers.equalTo(20))
                 .body("sessions[0].angleReachedDegrees", org.hamcrest.Matchers.equalTo(25));
+        browser.type(By.id("odi-score"), "44");
+        browser.click(By.cssSelector("#odi-form button[type=submit]"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(TABLET).get("/api/courses/{id}/progress", patient)
+                .jsonPath().getInt("odi.BASELINE") == 44);
+        browser.awaitText(By.id("progress-chart"), "44");
         browser.screenshot(SCREENSHOTS.resolve("tablet-progress.png"));
     }
 
