@@ -213,6 +213,19 @@ class TabletApiTest {
                 .body("type", equalTo("urn:spotter:problem:review-required"));
     }
 
+    @Test
+    void eyeRednessAndADeteriorationInOneSessionAreTwoReviews() {
+        completeSession(4, 4);
+        clock.advance(Duration.ofDays(1));
+        completeSession(6, 6);
+        clock.advance(Duration.ofDays(1));
+        completeSession(6, 7, "eye-redness");
+
+        tablet().get("/api/courses/{id}/reviews", patient).then().body("", hasSize(2))
+                .body("cause", org.hamcrest.Matchers.containsInAnyOrder("eye-redness", "deterioration"))
+                .body("kind", org.hamcrest.Matchers.everyItem(equalTo("CLINICIAN")));
+    }
+
     // ---- The tablet's views
 
     @Test
@@ -288,13 +301,20 @@ class TabletApiTest {
         return tablet().body(start(122, 76)).post("/api/sessions").then().statusCode(201).extract().path("id");
     }
 
-    /** A whole session: pain before, a minute's hold, upright, three minutes sitting, pain after. */
     private void completeSession(int painBefore, int painAfter) {
+        completeSession(painBefore, painAfter, null);
+    }
+
+    /** A whole session: pain before, a minute's hold (with a symptom, if any), upright, three minutes sitting, pain after. */
+    private void completeSession(int painBefore, int painAfter, String symptom) {
         String session = tablet().body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter",
                         "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", painBefore))
                 .post("/api/sessions").then().statusCode(201).extract().path("id");
         tablet().body(Map.of("angleDegrees", 20)).post("/api/sessions/{id}/holds", session).then().statusCode(200);
         clock.advance(Duration.ofSeconds(60));
+        if (symptom != null) {
+            tablet().body(Map.of("code", symptom)).post("/api/sessions/{id}/symptoms", session).then().statusCode(201);
+        }
         tablet().post("/api/sessions/{id}/upright", session).then().statusCode(200);
         clock.advance(Duration.ofMinutes(3));
         tablet().body(Map.of("bloodPressure", Map.of("systolic", 120, "diastolic", 76), "painAfter", painAfter,

@@ -30,6 +30,10 @@ public class ReviewHold extends PanacheEntityBase {
     @Column(nullable = false)
     public Review kind;
 
+    /** What raised it: a symptom's code, or {@code deterioration}. */
+    @Column(nullable = false)
+    public String cause;
+
     @Column(nullable = false)
     public String reason;
 
@@ -53,7 +57,7 @@ public class ReviewHold extends PanacheEntityBase {
         return list("patientId = ?1 and releasedAt is null order by createdAt", patientId);
     }
 
-    public static boolean exists(UUID patientId, Review kind, UUID sessionId) {
-        return count("patientId = ?1 and kind = ?2 and sessionId = ?3", patientId, kind, sessionId) > 0;
+    public static boolean exists(UUID patientId, String cause, UUID sessionId) {
+        return count("patientId = ?1 and cause = ?2 and sessionId = ?3", patientId, cause, sessionId) > 0;
     }
 }

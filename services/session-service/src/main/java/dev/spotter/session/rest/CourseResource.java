@@ -28,11 +28,11 @@ import java.util.stream.Collectors;
 @RolesAllowed({Roles.TABLET, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
 public class CourseResource {
 
-    public record ReviewView(UUID id, String kind, String reason, UUID sessionId, Instant createdAt, Instant releasedAt,
+    public record ReviewView(UUID id, String kind, String cause, String reason, UUID sessionId, Instant createdAt, Instant releasedAt,
                              String releasedBy, String releaseNote) {
 
         static ReviewView of(ReviewHold hold) {
-            return new ReviewView(hold.id, hold.kind.name(), hold.reason, hold.sessionId, hold.createdAt, hold.releasedAt,
+            return new ReviewView(hold.id, hold.kind.name(), hold.cause, hold.reason, hold.sessionId, hold.createdAt, hold.releasedAt,
                     hold.releasedBy, hold.releaseNote);
         }
     }

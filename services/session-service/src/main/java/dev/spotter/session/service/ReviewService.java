@@ -23,13 +23,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ReviewService {
 
+    /** The cause of a review raised by the deterioration rule rather than by a symptom. */
+    public static final String DETERIORATION = "deterioration";
+
     @Inject
     Clock clock;
 
     /** A symptom that needs a review holds the patient's next session; once per kind and session. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onSymptom(Session session, Symptom symptom) {
-        symptom.review().ifPresent(review -> hold(session, review,
+        symptom.review().ifPresent(review -> hold(session, review, symptom.code(),
                 symptom.label() + " in the session of " + session.startedAt + ". " + symptom.extraAction()));
     }
 
@@ -38,7 +41,7 @@ public class ReviewService {
     public void onCompleted(Session session) {
         Outcomes.Deterioration deterioration = Outcomes.deterioration(OutcomeService.painCourse(session.patientId));
         if (deterioration.pausePlan()) {
-            hold(session, Review.CLINICIAN, "The plan is paused. " + deterioration.reason());
+            hold(session, Review.CLINICIAN, DETERIORATION, "The plan is paused. " + deterioration.reason());
         }
     }
 
@@ -76,8 +79,8 @@ public class ReviewService {
         return hold;
     }
 
-    private void hold(Session session, Review kind, String reason) {
-        if (ReviewHold.exists(session.patientId, kind, session.id)) {
+    private void hold(Session session, Review kind, String cause, String reason) {
+        if (ReviewHold.exists(session.patientId, cause, session.id)) {
             return;
         }
         ReviewHold hold = new ReviewHold();
@@ -85,6 +88,7 @@ public class ReviewService {
         hold.clinicId = session.clinicId;
         hold.patientId = session.patientId;
         hold.kind = kind;
+        hold.cause = cause;
         hold.reason = reason;
         hold.sessionId = session.id;
         hold.createdAt = clock.instant();
