@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spotter.testing.Browser;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,13 +46,17 @@ class TabletEndToEndIT {
 
     @Test
     void chestPainOnTheTabletShowsTheStopCardAndTheAlertComesBackLive() throws Exception {
+        String contraindicated = clinic.register("Omar Haddad");
+        assertThat(clinic.screen(contraindicated, Map.of("glaucoma", true))).isEqualTo("CONTRAINDICATED");
         String patient = clinic.register("Lena Marsh");
-        assertThat(clinic.screen(patient, java.util.Map.of())).isEqualTo("CLEARED");
+        assertThat(clinic.screen(patient, Map.of())).isEqualTo("CLEARED");
         await().atMost(Clinic.PROPAGATION).until(() -> mayStart(patient));
         browser.open(platform.session.uri("/tablet/#token=" + Clinic.TABLET).toURL());
 
         By card = By.cssSelector("li.patient[data-patient-id='" + patient + "']");
         assertThat(browser.awaitText(card, "Lena Marsh").getText()).contains("Lena Marsh");
+        assertThat(browser.awaitText(By.cssSelector("li.patient[data-patient-id='" + contraindicated + "']"), "Omar Haddad")
+                .findElement(By.cssSelector(".start")).isEnabled()).isFalse();
         // the list holds every patient the other end-to-end tests registered: the window, scrolled to this one, is the picture
         browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.await(card));
         browser.screenshotOfWindow(SCREENSHOTS.resolve("tablet-patients.png"));
