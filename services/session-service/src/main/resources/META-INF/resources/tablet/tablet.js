@@ -537,9 +537,13 @@ async function refreshCourses() {
 }
 
 /** Stream events come in bursts; one reload of the list a second is enough. */
+/** At most one reload of the list every few seconds, however busy the clinic's stream is. */
 function refreshCoursesSoon() {
-  clearTimeout(state.coursesTimer);
-  state.coursesTimer = setTimeout(() => { if (isShown('patients')) refreshCourses(); }, 1000);
+  if (state.coursesTimer) return;
+  state.coursesTimer = setTimeout(() => {
+    state.coursesTimer = null;
+    if (isShown('patients')) refreshCourses();
+  }, 3000);
 }
 
 function renderPatients() {

@@ -92,7 +92,7 @@ public class AlertService {
         alert.persist();
         outbox.publish(new AlertRaised(UUID.randomUUID(), alert.clinicId, alert.raisedAt, alert.id, alert.sessionId,
                 alert.screeningId, alert.patientId, alert.priority, alert.cause, cause.eventId()));
-        stream.announce(AlertStream.RAISED, alert.id);
+        stream.announce(AlertStream.RAISED, alert.clinicId, alert.id);
     }
 
     private void addTo(Alert alert, Cause cause) {
@@ -105,6 +105,6 @@ public class AlertService {
             alert.priority = cause.priority();
             alert.record(AlertTimelineEntry.PRIORITY_RAISED, clock.instant(), cause.code(), cause.priority(), cause.eventId());
         }
-        stream.announce(AlertStream.UPDATED, alert.id);
+        stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -70,7 +71,7 @@ public class IdempotencyInterceptor {
     private static boolean isRequestValue(Object argument) {
         return argument == null || argument.getClass().isRecord() || argument instanceof CharSequence
                 || argument instanceof Number || argument instanceof Boolean || argument instanceof Enum<?>
-                || argument instanceof java.util.UUID;
+                || argument instanceof UUID;
     }
 
     private IdempotentRequests.Answer answerOf(Object result) throws Exception {

@@ -48,11 +48,14 @@ public abstract class ClinicStream<V> implements NotificationListener {
 
     protected abstract Class<V> viewType();
 
-    /** Tells every replica, once the current transaction commits, that a record changed; {@code kind} names the SSE event. */
+    /**
+     * Tells every replica, once the current transaction commits, that a record of this clinic changed; {@code kind} names
+     * the SSE event. The clinic travels with it so a replica with no subscriber of that clinic reads nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void announce(String kind, UUID id) {
+    public void announce(String kind, String clinicId, UUID id) {
         entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, channel())
-                .setParameter(2, kind + ":" + id).getSingleResult();
+                .setParameter(2, kind + " " + clinicId + " " + id).getSingleResult();
     }
 
     /** Adds a subscriber of one clinic; it gets {@code subscribed} at once, then the clinic's changes. */
@@ -76,14 +79,17 @@ public abstract class ClinicStream<V> implements NotificationListener {
 
     @Override
     public void onNotification(String payload) {
-        int colon = payload.indexOf(':');
-        String kind = payload.substring(0, colon);
-        UUID id = UUID.fromString(payload.substring(colon + 1));
-        Optional<V> view = QuarkusTransaction.requiringNew().call(() -> load(id));
-        if (view.isEmpty()) {
+        String[] parts = payload.split(" ", 3);
+        String kind = parts[0];
+        String clinicId = parts[1];
+        UUID id = UUID.fromString(parts[2]);
+        if (subscribersByClinic.getOrDefault(clinicId, Set.of()).isEmpty()) {
             return;
         }
-        String clinicId = clinicOf(view.get());
+        Optional<V> view = QuarkusTransaction.requiringNew().call(() -> load(id));
+        if (view.isEmpty() || !clinicOf(view.get()).equals(clinicId)) {
+            return;
+        }
         for (Subscriber subscriber : subscribersByClinic.getOrDefault(clinicId, Set.of())) {
             send(clinicId, subscriber, subscriber.sse().newEventBuilder().name(kind).id(id.toString())
                     .mediaType(MediaType.APPLICATION_JSON_TYPE).data(viewType(), view.get()).build());

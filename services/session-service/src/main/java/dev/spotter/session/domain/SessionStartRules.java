@@ -21,6 +21,8 @@ public final class SessionStartRules {
     public static final int FIRST_WEEKS_MAX_ANGLE_DEGREES = 30;
     public static final int MAX_SESSIONS_PER_WEEK = 4;
     public static final Duration FIRST_WEEKS = Duration.ofDays(14);
+    /** The window of the sessions-a-week limit: the seven days before the start. */
+    public static final Duration WEEK = Duration.ofDays(7);
 
     /** What the decision needs: the patient's eligibility and plan, their history, and what staff asked for. */
     public record Request(PatientEligibility eligibility, ProtocolPlan plan, Instant firstSessionAt, long sessionsInLastSevenDays,

@@ -72,6 +72,10 @@ public class Session extends PanacheEntityBase {
     @Column(name = "inverted_since")
     public Instant invertedSince;
 
+    /** When the last hold ended; null before the first. */
+    @Column(name = "last_upright_at")
+    public Instant lastUprightAt;
+
     /** Time inverted in the holds already ended. */
     @Column(name = "inverted_seconds_before", nullable = false)
     public int invertedSecondsBefore;
@@ -129,9 +133,7 @@ public class Session extends PanacheEntityBase {
 
     /** When the patient sat up: the last upright logged, else the stop or the start of a session that never inverted. */
     public Instant uprightAt() {
-        return InversionEntry.<InversionEntry>find("sessionId = ?1 and kind = ?2 order by at desc", id, InversionEntry.UPRIGHT)
-                .firstResultOptional().map(entry -> entry.at)
-                .orElse(stoppedAt != null ? stoppedAt : startedAt);
+        return lastUprightAt != null ? lastUprightAt : stoppedAt != null ? stoppedAt : startedAt;
     }
 
     /** The angle the patient actually reached: the highest logged, else the planned one. */

@@ -81,6 +81,7 @@ public class InversionService {
         Instant now = clock.instant();
         session.invertedSecondsBefore += (int) Duration.between(session.invertedSince, now).toSeconds();
         session.invertedSince = null;
+        session.lastUprightAt = now;
         session.currentAngleDegrees = null;
         session.watchdogDueAt = null;
         record(session, user, InversionEntry.UPRIGHT, null, now);

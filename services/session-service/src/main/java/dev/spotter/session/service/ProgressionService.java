@@ -5,7 +5,6 @@ import dev.spotter.events.screening.ProtocolPlan;
 import dev.spotter.session.domain.PostSessionCheck;
 import dev.spotter.session.domain.Progression;
 import dev.spotter.session.domain.Symptom;
-import dev.spotter.session.model.InversionEntry;
 import dev.spotter.session.model.KnownPatient;
 import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionStatus;
@@ -55,8 +54,7 @@ public class ProgressionService {
 
     /** Dizziness logged after the patient came upright means a slower return next time. */
     private static boolean dizzyOnRising(Session session) {
-        Instant upright = InversionEntry.<InversionEntry>find("sessionId = ?1 and kind = ?2 order by at desc", session.id,
-                InversionEntry.UPRIGHT).firstResultOptional().map(entry -> entry.at).orElse(null);
+        Instant upright = session.lastUprightAt;
         return upright != null && session.symptoms.stream()
                 .anyMatch(s -> Symptom.DIZZINESS.code().equals(s.code) && !s.reportedAt.isBefore(upright));
     }

@@ -46,9 +46,7 @@ public class ReviewService {
     }
 
     /** The start gate's part: every open review refuses the session, each named with its reason. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<SessionStartRules.Refusal> refusals(UUID patientId) {
-        List<ReviewHold> open = ReviewHold.openFor(patientId);
+    public static List<SessionStartRules.Refusal> refusals(List<ReviewHold> open) {
         if (open.isEmpty()) {
             return List.of();
         }

@@ -16,6 +16,7 @@ import dev.spotter.session.domain.SessionStartRules;
 import dev.spotter.session.domain.Symptom;
 import dev.spotter.session.domain.SymptomPriority;
 import dev.spotter.session.model.KnownPatient;
+import dev.spotter.session.model.ReviewHold;
 import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionStatus;
 import dev.spotter.session.model.SessionSymptom;
@@ -72,8 +73,8 @@ public class SessionService {
                     "Patient " + patientId + " is not registered in your clinic. Register the patient in screening first.");
         }
         Instant now = clock.instant();
-        var request = gateRequest(patient, angleDegrees, holdSeconds, now);
-        refuseIfAny(refusals(patientId, request));
+        var request = gateRequest(patient, historyOf(patientId, now), angleDegrees, holdSeconds, now);
+        refuseIfAny(refusals(request, ReviewHold.openFor(patientId)));
         PreSessionCheck.Decision bp = PreSessionCheck.judge(bpRequest(patient, preCheck.bloodPressure()));
         if (!bp.mayStart() && bp.alert().isEmpty()) {
             refuseIfAny(List.of(bp.refusal().orElseThrow()));
@@ -90,29 +91,32 @@ public class SessionService {
         return new Started(session, bp.refusal());
     }
 
-    /** Every reason this patient may not start a session now at this angle and hold (the plan's, when null); empty when they may. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<SessionStartRules.Refusal> refusals(KnownPatient patient, Integer angleDegrees, Integer holdSeconds) {
-        return refusals(patient.patientId, gateRequest(patient, angleDegrees, holdSeconds, clock.instant()));
+    /** A patient's sessions as the start gate counts them: the first that really began, and how many in the last 7 days. */
+    public record History(Instant firstStartedAt, long sessionsInLastWeek) {
     }
 
-    private List<SessionStartRules.Refusal> refusals(UUID patientId, SessionStartRules.Request request) {
+    /** Every reason this patient may not start a session at the plan's angle and hold now; empty when they may. */
+    public List<SessionStartRules.Refusal> refusals(KnownPatient patient, History history, List<ReviewHold> openReviews) {
+        return refusals(gateRequest(patient, history, null, null, clock.instant()), openReviews);
+    }
+
+    private static List<SessionStartRules.Refusal> refusals(SessionStartRules.Request request, List<ReviewHold> openReviews) {
         List<SessionStartRules.Refusal> refusals = SessionStartRules.refusals(request);
-        return refusals.isEmpty() ? reviews.refusals(patientId) : refusals;
+        return refusals.isEmpty() ? ReviewService.refusals(openReviews) : refusals;
     }
 
-    private SessionStartRules.Request gateRequest(KnownPatient patient, Integer angleDegrees, Integer holdSeconds, Instant now) {
+    private SessionStartRules.Request gateRequest(KnownPatient patient, History history, Integer angleDegrees,
+                                                  Integer holdSeconds, Instant now) {
         ProtocolPlan plan = screeningView.planOf(patient);
-        return new SessionStartRules.Request(screeningView.eligibilityOf(patient), plan,
-                Session.firstStartedAt(patient.patientId), sessionsInWeekBefore(patient.patientId, now),
+        return new SessionStartRules.Request(screeningView.eligibilityOf(patient), plan, history.firstStartedAt(),
+                history.sessionsInLastWeek(),
                 angleDegrees != null ? angleDegrees : plan == null ? 0 : plan.startAngleDegrees(),
                 holdSeconds != null ? holdSeconds : plan == null ? 0 : plan.startHoldSeconds(), now);
     }
 
-    /** Sessions that really began (not refused at their pre-check) in the seven days before {@code now}. */
-    public static long sessionsInWeekBefore(UUID patientId, Instant now) {
-        return Session.count("patientId = ?1 and status <> ?2 and startedAt > ?3", patientId, SessionStatus.REFUSED,
-                now.minus(Duration.ofDays(7)));
+    private static History historyOf(UUID patientId, Instant now) {
+        return new History(Session.firstStartedAt(patientId), Session.count("patientId = ?1 and status <> ?2 and startedAt > ?3",
+                patientId, SessionStatus.REFUSED, now.minus(SessionStartRules.WEEK)));
     }
 
     private static PreSessionCheck.Request bpRequest(KnownPatient patient, BloodPressure reading) {

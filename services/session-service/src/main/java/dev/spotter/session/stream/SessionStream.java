@@ -29,7 +29,7 @@ public class SessionStream extends ClinicStream<SessionView> {
     /** Pushes the session to its clinic's tablets once the current transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(Session session) {
-        announce(UPDATED, session.id);
+        announce(UPDATED, session.clinicId, session.id);
     }
 
     @Override
