@@ -1,6 +1,7 @@
 package dev.spotter.events;
 
 import dev.spotter.events.alert.AlertRaised;
+import dev.spotter.events.alert.AlertStatusChanged;
 import dev.spotter.events.screening.ClearanceExpired;
 import dev.spotter.events.screening.ClearanceRecorded;
 import dev.spotter.events.screening.PatientEligibility;
@@ -44,6 +45,9 @@ final class SampleEvents {
                         "Still inverted 60 s past the planned hold."),
                 new AlertRaised(UUID.randomUUID(), "northside", AT, UUID.randomUUID(), SESSION, null, PATIENT,
                         Priority.HIGH, "chest-pain", UUID.randomUUID()),
+                new AlertStatusChanged(UUID.randomUUID(), "northside", AT, UUID.randomUUID(), SESSION, null, PATIENT,
+                        AlertStatusChanged.Change.PAGED, "RAISED", Priority.HIGH, 1,
+                        List.of(new AlertStatusChanged.Page("dr.north", "console")), null, AT.plusSeconds(60)),
                 new ScreeningCompleted(UUID.randomUUID(), "northside", AT, PATIENT, SCREENING, 1, "NEEDS_CLEARANCE",
                         List.of(HYPERTENSION), AT.plusSeconds(90 * 86400L), NOT_ELIGIBLE),
                 new ClearanceRecorded(UUID.randomUUID(), "northside", AT, PATIENT, UUID.randomUUID(), "GMC-1234567",

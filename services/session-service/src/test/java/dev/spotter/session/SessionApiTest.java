@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.spotter.events.CloudEventCodec;
 import dev.spotter.events.Topic;
 import dev.spotter.events.Topics;
+import dev.spotter.events.Priority;
 import dev.spotter.events.alert.AlertRaised;
+import dev.spotter.events.alert.AlertStatusChanged;
 import dev.spotter.testing.KafkaTestClient;
 import dev.spotter.testing.SpotterInfrastructure;
 import dev.spotter.testing.TestEvents;
@@ -23,6 +25,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -213,6 +216,30 @@ class SessionApiTest {
                         .body("alert.alertId", equalTo(raised.alertId().toString()))
                         .body("alert.status", equalTo("RAISED"))
                         .body("alert.priority", equalTo("HIGH")));
+    }
+
+    @Test
+    void theSessionShowsWhoWasPagedAndWhoAcknowledged() {
+        String session = startSession();
+        AlertRaised raised = TestEvents.alertRaised("northside", UUID.fromString(session), patient);
+        Instant paged = Instant.now();
+        kafka.send(TestEvents.encode(raised));
+        kafka.send(TestEvents.encode(new AlertStatusChanged(UUID.randomUUID(), "northside", paged, raised.alertId(),
+                raised.sessionId(), null, patient, AlertStatusChanged.Change.PAGED, "RAISED", Priority.HIGH, 0,
+                List.of(new AlertStatusChanged.Page("dr.north", "console")), null, paged.plusSeconds(60))));
+        kafka.send(TestEvents.encode(new AlertStatusChanged(UUID.randomUUID(), "northside", paged.plusSeconds(20), raised.alertId(),
+                raised.sessionId(), null, patient, AlertStatusChanged.Change.ACKNOWLEDGED, "ACKNOWLEDGED", Priority.HIGH, 0,
+                List.of(), "dr.north", null)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session)
+                        .then().statusCode(200)
+                        .body("alert.status", equalTo("ACKNOWLEDGED"))
+                        .body("alert.acknowledgedBy", equalTo("dr.north"))
+                        .body("alert.nextEscalationAt", nullValue())
+                        .body("alert.notified", hasSize(1))
+                        .body("alert.notified[0].who", equalTo("dr.north"))
+                        .body("alert.notified[0].channel", equalTo("console")));
     }
 
     @Test

@@ -58,7 +58,11 @@ public record Roster(ZoneId zone, List<Shift> shifts, Optional<String> clinicLea
     /** Whom a level pages at this instant; empty when nobody fills its roles, and the escalation moves on at once. */
     public Set<String> resolve(Set<EscalationPolicy.Target> targets, Instant at) {
         Set<String> people = new LinkedHashSet<>();
-        for (EscalationPolicy.Target target : targets) {
+        // in the policy's order of roles, so a page names people the same way every time
+        for (EscalationPolicy.Target target : EscalationPolicy.Target.values()) {
+            if (!targets.contains(target)) {
+                continue;
+            }
             switch (target) {
                 case PRIMARY -> people.addAll(onCall(Role.PRIMARY, at));
                 case SECONDARY -> people.addAll(onCall(Role.SECONDARY, at));

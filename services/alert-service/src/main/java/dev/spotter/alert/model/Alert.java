@@ -58,10 +58,32 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The next escalation to page: 0 before the first page, counting repeats of the last level. */
+    @Column(name = "escalation_level", nullable = false)
+    public int escalationLevel;
+
+    /** When the next escalation falls due; null once nothing more will page (acknowledged, or a LOW alert). */
+    @Column(name = "next_escalation_at")
+    public Instant nextEscalationAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
     @OneToMany(mappedBy = "alert", cascade = CascadeType.PERSIST)
     @BatchSize(size = 50)
     @OrderBy("at")
     public List<AlertTimelineEntry> timeline = new ArrayList<>();
+
+    /** A human action or a page on the timeline: who did it, and what it was. */
+    public AlertTimelineEntry record(String kind, Instant at, String actor, String detail) {
+        AlertTimelineEntry entry = record(kind, at, cause, priority, null);
+        entry.actor = actor;
+        entry.detail = detail;
+        return entry;
+    }
 
     public AlertTimelineEntry record(String kind, Instant at, String cause, Priority priority, UUID eventId) {
         AlertTimelineEntry entry = new AlertTimelineEntry();

@@ -1,6 +1,7 @@
 package dev.spotter.alert.model;
 
-/** Where an alert stands. Acknowledgement, resolution and cancellation arrive with escalation. */
+/** Where an alert stands: raised (and escalating until someone acknowledges it), or acknowledged. */
 public enum AlertStatus {
-    RAISED
+    RAISED,
+    ACKNOWLEDGED
 }

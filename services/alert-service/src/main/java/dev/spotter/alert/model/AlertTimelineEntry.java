@@ -22,6 +22,9 @@ public class AlertTimelineEntry extends PanacheEntityBase {
     public static final String RAISED = "RAISED";
     public static final String CAUSE_ADDED = "CAUSE_ADDED";
     public static final String PRIORITY_RAISED = "PRIORITY_RAISED";
+    public static final String PAGED = "PAGED";
+    public static final String NOBODY_ON_CALL = "NOBODY_ON_CALL";
+    public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
 
     @Id
     public UUID id;
@@ -47,4 +50,12 @@ public class AlertTimelineEntry extends PanacheEntityBase {
 
     @Column(name = "event_id")
     public UUID eventId;
+
+    /** Who acted (a clinician for an acknowledgement); null for what the system did. */
+    @Column
+    public String actor;
+
+    /** What happened, in words: whom a level paged, or which roles had nobody. */
+    @Column
+    public String detail;
 }

@@ -2,6 +2,7 @@ package dev.spotter.alert.rest;
 
 import dev.spotter.alert.service.AlertService;
 import dev.spotter.alert.stream.AlertStream;
+import dev.spotter.platform.idempotency.Idempotent;
 import dev.spotter.platform.problem.ProblemException;
 import dev.spotter.platform.security.CallerClinic;
 import dev.spotter.platform.security.Roles;
@@ -9,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,6 +46,16 @@ public class AlertResource {
     @Transactional
     public AlertView get(@PathParam("id") UUID id) {
         return alerts.find(caller.id(), id).map(AlertView::of).orElseThrow(() -> ProblemException.notFound("Alert", id));
+    }
+
+    /** The clinician has it in hand: escalation stops for everyone. */
+    @POST
+    @Path("/{id}/acknowledge")
+    @Idempotent
+    @Transactional
+    @RolesAllowed(Roles.CLINICIAN)
+    public AlertView acknowledge(@PathParam("id") UUID id) {
+        return AlertView.of(alerts.acknowledge(caller.id(), caller.user(), id));
     }
 
     /** Server-sent events: {@code subscribed} at once, then {@code alert-raised} and {@code alert-updated} for this clinic only. */

@@ -7,7 +7,7 @@ import java.util.UUID;
  * Events on {@code spotter.alert-events}, keyed by session id (or patient id for a screening
  * alert), so one session's alert history stays in order. Produced by alert-service.
  */
-public sealed interface AlertEvent extends SpotterEvent permits AlertRaised {
+public sealed interface AlertEvent extends SpotterEvent permits AlertRaised, AlertStatusChanged {
 
     UUID alertId();
 

@@ -2,6 +2,7 @@ package dev.spotter.session.listener;
 
 import dev.spotter.events.Topics;
 import dev.spotter.events.alert.AlertRaised;
+import dev.spotter.events.alert.AlertStatusChanged;
 import dev.spotter.events.screening.ClearanceExpired;
 import dev.spotter.events.screening.ClearanceRecorded;
 import dev.spotter.events.screening.PatientRegistered;
@@ -38,6 +39,11 @@ public class EventListeners {
                 case AlertRaised raised -> {
                     if (raised.sessionId() != null) {
                         sessions.onAlertRaised(raised);
+                    }
+                }
+                case AlertStatusChanged changed -> {
+                    if (changed.sessionId() != null) {
+                        sessions.onAlertStatusChanged(changed);
                     }
                 }
             }

@@ -125,6 +125,22 @@ public class Session extends PanacheEntityBase {
     @Column(name = "alert_updated_at")
     public Instant alertUpdatedAt;
 
+    @Column(name = "alert_escalation_level")
+    public Integer alertEscalationLevel;
+
+    @Column(name = "alert_next_escalation_at")
+    public Instant alertNextEscalationAt;
+
+    @Column(name = "alert_acknowledged_by")
+    public String alertAcknowledgedBy;
+
+    @Column(name = "alert_acknowledged_at")
+    public Instant alertAcknowledgedAt;
+
+    /** Every page of the alert so far, as JSON, as alert-service reported them. */
+    @Column(name = "alert_notified", nullable = false)
+    public String alertNotified = "[]";
+
     /** When the patient's first session that really began (not one refused at its pre-check) began; null before it. */
     public static Instant firstStartedAt(UUID patientId) {
         return Session.<Session>find("patientId = ?1 and status <> ?2 order by startedAt", patientId, SessionStatus.REFUSED)

@@ -7,6 +7,7 @@ import dev.spotter.session.model.InversionEntry;
 import dev.spotter.session.model.Session;
 import dev.spotter.session.model.SessionStatus;
 import dev.spotter.session.model.SessionSymptom;
+import dev.spotter.session.service.AlertNotifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -79,8 +80,7 @@ public class SessionViews {
                               Instant asOf) {
 
         static SessionView of(Session session, Instant asOf) {
-            AlertStatusView alert = session.alertId == null ? null
-                    : new AlertStatusView(session.alertId, session.alertStatus, session.alertPriority, session.alertUpdatedAt);
+            AlertStatusView alert = session.alertId == null ? null : AlertStatusView.of(session);
             Instant upright = session.invertedSince != null || session.status == SessionStatus.REFUSED ? null : session.uprightAt();
             Instant postCheckFrom = upright == null || session.completedAt != null ? null
                     : upright.plus(PostSessionCheck.SITTING_BEFORE_STANDING);
@@ -104,7 +104,16 @@ public class SessionViews {
         }
     }
 
-    public record AlertStatusView(UUID alertId, String status, Priority priority, Instant updatedAt) {
+    /** The session's alert as alert-service last reported it: paged whom, escalation level and next step, acknowledged by whom. */
+    public record AlertStatusView(UUID alertId, String status, Priority priority, Instant updatedAt, Integer escalationLevel,
+                                  Instant nextEscalationAt, String acknowledgedBy, Instant acknowledgedAt,
+                                  List<AlertNotifications.Notified> notified) {
+
+        static AlertStatusView of(Session session) {
+            return new AlertStatusView(session.alertId, session.alertStatus, session.alertPriority, session.alertUpdatedAt,
+                    session.alertEscalationLevel, session.alertNextEscalationAt, session.alertAcknowledgedBy,
+                    session.alertAcknowledgedAt, AlertNotifications.read(session.alertNotified));
+        }
     }
 
     /** A button of the tablet's symptom grid, with the stop protocol the tablet keeps to show without the network. */

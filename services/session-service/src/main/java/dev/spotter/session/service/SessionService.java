@@ -2,7 +2,9 @@ package dev.spotter.session.service;
 
 import dev.spotter.clinical.BloodPressure;
 import dev.spotter.clinical.BpCategory;
+import dev.spotter.events.alert.AlertEvent;
 import dev.spotter.events.alert.AlertRaised;
+import dev.spotter.events.alert.AlertStatusChanged;
 import dev.spotter.events.screening.ProtocolPlan;
 import dev.spotter.events.session.SessionFlagged;
 import dev.spotter.events.session.SessionStarted;
@@ -188,16 +190,40 @@ public class SessionService {
 
     /** alert-service raised the alert for one of our sessions: show it on the session. */
     public void onAlertRaised(AlertRaised raised) {
-        Session session = Session.findById(raised.sessionId(), LockModeType.PESSIMISTIC_WRITE);
-        if (session == null || !session.clinicId.equals(raised.clinicId())) {
-            throw new RejectedEventException("alert " + raised.alertId() + " names session " + raised.sessionId()
-                    + ", which clinic " + raised.clinicId() + " does not have");
-        }
+        Session session = alertedSession(raised);
         session.alertId = raised.alertId();
         session.alertStatus = "RAISED";
         session.alertPriority = raised.priority();
         session.alertUpdatedAt = raised.occurredAt();
         stream.changed(session);
+    }
+
+    /** alert-service paged someone, found nobody on call, or an acknowledgement came: show it on the session. */
+    public void onAlertStatusChanged(AlertStatusChanged changed) {
+        Session session = alertedSession(changed);
+        session.alertId = changed.alertId();
+        session.alertStatus = changed.status();
+        session.alertPriority = changed.priority();
+        session.alertUpdatedAt = changed.occurredAt();
+        session.alertEscalationLevel = changed.escalationLevel();
+        session.alertNextEscalationAt = changed.nextEscalationAt();
+        if (changed.change() == AlertStatusChanged.Change.ACKNOWLEDGED) {
+            session.alertAcknowledgedBy = changed.actor();
+            session.alertAcknowledgedAt = changed.occurredAt();
+        }
+        if (!changed.paged().isEmpty()) {
+            session.alertNotified = AlertNotifications.append(session.alertNotified, changed.paged(), changed.occurredAt());
+        }
+        stream.changed(session);
+    }
+
+    private static Session alertedSession(AlertEvent event) {
+        Session session = Session.findById(event.sessionId(), LockModeType.PESSIMISTIC_WRITE);
+        if (session == null || !session.clinicId.equals(event.clinicId())) {
+            throw new RejectedEventException("alert " + event.alertId() + " names session " + event.sessionId()
+                    + ", which clinic " + event.clinicId() + " does not have");
+        }
+        return session;
     }
 
     private static void refuseIfAny(List<SessionStartRules.Refusal> refusals) {

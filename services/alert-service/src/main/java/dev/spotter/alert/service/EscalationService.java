@@ -1,0 +1,135 @@
+package dev.spotter.alert.service;
+
+import dev.spotter.alert.config.EscalationConfig;
+import dev.spotter.alert.domain.EscalationPolicy;
+import dev.spotter.alert.domain.Roster;
+import dev.spotter.alert.model.Alert;
+import dev.spotter.alert.model.AlertPage;
+import dev.spotter.alert.model.AlertStatus;
+import dev.spotter.alert.model.AlertTimelineEntry;
+import dev.spotter.alert.stream.AlertStream;
+import dev.spotter.events.alert.AlertStatusChanged;
+import dev.spotter.platform.outbox.Outbox;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Pages along the clinic's roster until someone acknowledges. The next step and when it falls due are stored on the
+ * alert, so after a crash or restart every overdue step fires on the first look, and each page is stored, so none is
+ * sent twice; replicas skip the alerts another one is escalating. A level with nobody on call moves on at once.
+ */
+@ApplicationScoped
+public class EscalationService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RosterService rosters;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AlertStream stream;
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    EscalationConfig config;
+
+    void schedule(@Observes StartupEvent event) {
+        scheduler.newJob("alert-escalation").setInterval(config.interval().toMillis() + "ms")
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> escalate()).schedule();
+    }
+
+    /** Starts the escalation of a newly raised alert: its first level falls due at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void start(Alert alert) {
+        EscalationPolicy policy = EscalationPolicy.defaultFor(alert.priority);
+        alert.escalationLevel = 0;
+        alert.nextEscalationAt = policy.dueAt(alert.raisedAt, 0).orElse(null);
+        if (alert.nextEscalationAt != null) {
+            fire(alert, policy, clock.instant());
+        }
+    }
+
+    /** Fires every escalation step that has fallen due; returns how many alerts escalated. */
+    @Transactional
+    public int escalate() {
+        Instant now = clock.instant();
+        List<Alert> due = Alert.<Alert>find("nextEscalationAt <= ?1 and status = ?2 order by nextEscalationAt", now, AlertStatus.RAISED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", -2).page(0, 100).list();
+        due.forEach(alert -> fire(alert, EscalationPolicy.defaultFor(alert.priority), now));
+        return due.size();
+    }
+
+    /**
+     * Pages the due level, then every later level that is also overdue (after a restart) or whose predecessor found
+     * nobody on call; repeats of the last level fire once however many were missed, then follow their interval.
+     */
+    private void fire(Alert alert, EscalationPolicy policy, Instant now) {
+        Roster roster = rosters.roster(alert.clinicId, now, now);
+        int last = policy.levels().size() - 1;
+        boolean pagedSomeone;
+        do {
+            pagedSomeone = page(alert, policy, roster, now);
+            alert.escalationLevel++;
+        } while (alert.escalationLevel <= last
+                && (!pagedSomeone || !policy.dueAt(alert.raisedAt, alert.escalationLevel).orElseThrow().isAfter(now)));
+        Instant next = policy.dueAt(alert.raisedAt, alert.escalationLevel).orElseThrow();
+        alert.nextEscalationAt = next.isAfter(now) ? next : now.plus(policy.repeatEvery());
+        stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
+    }
+
+    /** Pages one step's people on the console; false when its roles had nobody on call. */
+    private boolean page(Alert alert, EscalationPolicy policy, Roster roster, Instant now) {
+        int escalation = alert.escalationLevel;
+        int level = Math.min(escalation, policy.levels().size() - 1);
+        EscalationPolicy.Level step = policy.level(escalation);
+        Set<String> people = roster.resolve(step.targets(), now);
+        if (people.isEmpty()) {
+            alert.record(AlertTimelineEntry.NOBODY_ON_CALL, now, null, "level " + level + ": nobody on call as " + step.targets());
+            publish(alert, AlertStatusChanged.Change.NOBODY_ON_CALL, level, List.of(), null, now);
+            return false;
+        }
+        for (String clinician : people) {
+            AlertPage page = new AlertPage();
+            page.id = UUID.randomUUID();
+            page.clinicId = alert.clinicId;
+            page.alertId = alert.id;
+            page.escalation = escalation;
+            page.level = level;
+            page.clinician = clinician;
+            page.channel = AlertPage.CONSOLE;
+            page.pagedAt = now;
+            page.persist();
+        }
+        alert.record(AlertTimelineEntry.PAGED, now, null, "level " + level + ": " + String.join(", ", people));
+        publish(alert, AlertStatusChanged.Change.PAGED, level,
+                people.stream().map(p -> new AlertStatusChanged.Page(p, AlertPage.CONSOLE)).toList(), null, now);
+        return true;
+    }
+
+    /** Tells the alert's origin what changed; the next step is the one after the current, when it is known. */
+    void publish(Alert alert, AlertStatusChanged.Change change, int level, List<AlertStatusChanged.Page> paged, String actor,
+                 Instant now) {
+        outbox.publish(new AlertStatusChanged(UUID.randomUUID(), alert.clinicId, now, alert.id, alert.sessionId,
+                alert.screeningId, alert.patientId, change, alert.status.name(), alert.priority, level, paged, actor,
+                alert.status == AlertStatus.RAISED ? EscalationPolicy.defaultFor(alert.priority)
+                        .dueAt(alert.raisedAt, alert.escalationLevel + 1).orElse(null) : null));
+    }
+}

@@ -1,0 +1,233 @@
+package dev.spotter.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.spotter.alert.service.EscalationService;
+import dev.spotter.events.CloudEventCodec;
+import dev.spotter.events.Priority;
+import dev.spotter.events.Topics;
+import dev.spotter.events.alert.AlertStatusChanged;
+import dev.spotter.testing.KafkaTestClient;
+import dev.spotter.testing.SpotterInfrastructure;
+import dev.spotter.testing.TestEvents;
+import dev.spotter.testing.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Escalation on the real database and broker, time moved by the test: every step at its time, an empty step skipped
+ * at once, acknowledgement stopping every page, overdue steps after a pause firing once, two escalators at once.
+ * Each test has a clinic of its own, with a primary and a secondary on call now and a clinic lead.
+ */
+@QuarkusTest
+@WithTestResource(value = SpotterInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "spotter_test_alert"))
+class EscalationTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    EscalationService escalation;
+
+    private String clinic;
+    private String admin;
+    private String doctor;
+
+    @BeforeEach
+    void aClinicWithItsRoster() {
+        clinic = "esc-" + UUID.randomUUID().toString().substring(0, 8);
+        admin = TestTokens.issue("admin.esc", clinic, "clinic-admin");
+        doctor = TestTokens.issue("dr.primary", clinic, "clinician");
+        for (String who : List.of("dr.primary", "dr.secondary", "dr.lead", "dr.other")) {
+            roster().body(Map.of("displayName", who, "email", who + "@clinic.example")).put("/api/roster/clinicians/{u}", who)
+                    .then().statusCode(200);
+        }
+        roster().body(Map.of("timeZone", "UTC", "clinicLead", "dr.lead")).put("/api/roster/settings").then().statusCode(200);
+    }
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
+
+    @Test
+    void highPagesEachLevelAtItsTimeAndRepeatsUntilAcknowledged() {
+        onCall("dr.primary", "PRIMARY");
+        onCall("dr.secondary", "SECONDARY");
+        UUID session = raise(Priority.HIGH);
+
+        assertThat(pages(session)).containsExactly("level 0: dr.primary");
+        // a few seconds of margin each way: the alert was raised on the real clock, a moment before the test moves it
+        clock.advance(Duration.ofSeconds(55));
+        escalation.escalate();
+        assertThat(pages(session)).hasSize(1);
+        clock.advance(Duration.ofSeconds(10));
+        escalation.escalate();
+        assertThat(pages(session)).containsExactly("level 0: dr.primary", "level 1: dr.secondary, dr.lead");
+        clock.advance(Duration.ofSeconds(60));
+        escalation.escalate();
+        assertThat(pages(session).getLast()).isEqualTo("level 2: dr.lead, dr.other, dr.primary, dr.secondary");
+        clock.advance(Duration.ofSeconds(60));
+        escalation.escalate();
+        assertThat(pages(session)).hasSize(4).last().isEqualTo("level 2: dr.lead, dr.other, dr.primary, dr.secondary");
+
+        acknowledge(session).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"))
+                .body("acknowledgedBy", equalTo("dr.primary")).body("nextEscalationAt", equalTo(null));
+        clock.advance(Duration.ofMinutes(10));
+        escalation.escalate();
+        assertThat(pages(session)).hasSize(4);
+        acknowledge(session).then().statusCode(409);
+    }
+
+    @Test
+    void anAcknowledgementAtTheFirstLevelStopsEveryLaterPage() {
+        onCall("dr.primary", "PRIMARY");
+        UUID session = raise(Priority.HIGH);
+
+        acknowledge(session).then().statusCode(200);
+        clock.advance(Duration.ofMinutes(5));
+        escalation.escalate();
+
+        assertThat(pages(session)).containsExactly("level 0: dr.primary");
+        assertThat(kinds(session)).endsWith("ACKNOWLEDGED");
+        given().auth().oauth2(TestTokens.issue("tablet.esc", clinic, "tablet")).post("/api/alerts/{id}/acknowledge", alertOf(session).getString("id"))
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aLevelWithNobodyOnCallIsSkippedAtOnceNotWaitedOut() {
+        UUID session = raise(Priority.HIGH);
+
+        // no primary on call: the clinic lead (level 1) is paged at once, not after 60 s
+        assertThat(kinds(session)).containsSubsequence("NOBODY_ON_CALL", "PAGED");
+        assertThat(pages(session)).containsExactly("level 1: dr.lead");
+    }
+
+    @Test
+    void afterAPauseEveryOverdueStepFiresOnceAndRepeatsCollapse() {
+        onCall("dr.primary", "PRIMARY");
+        onCall("dr.secondary", "SECONDARY");
+        UUID session = raise(Priority.HIGH);
+
+        clock.advance(Duration.ofMinutes(10));
+        escalation.escalate();
+
+        assertThat(pages(session)).containsExactly("level 0: dr.primary", "level 1: dr.secondary, dr.lead",
+                "level 2: dr.lead, dr.other, dr.primary, dr.secondary");
+        escalation.escalate();
+        assertThat(pages(session)).hasSize(3);
+    }
+
+    @Test
+    void twoEscalatorsAtOnceSendEachPageOnce() {
+        onCall("dr.primary", "PRIMARY");
+        UUID session = raise(Priority.HIGH);
+        clock.advance(Duration.ofSeconds(60));
+
+        List<CompletableFuture<Integer>> runs = List.of(CompletableFuture.supplyAsync(escalation::escalate),
+                CompletableFuture.supplyAsync(escalation::escalate));
+        runs.forEach(CompletableFuture::join);
+
+        assertThat(pages(session)).containsExactly("level 0: dr.primary", "level 1: dr.lead");
+    }
+
+    @Test
+    void mediumWaitsThreeMinutesAndLowPagesNobody() {
+        onCall("dr.primary", "PRIMARY");
+        UUID medium = raise(Priority.MEDIUM);
+        UUID low = raise(Priority.LOW);
+
+        clock.advance(Duration.ofSeconds(170));
+        escalation.escalate();
+        assertThat(pages(medium)).hasSize(1);
+        clock.advance(Duration.ofSeconds(15));
+        escalation.escalate();
+        assertThat(pages(medium)).hasSize(2);
+        assertThat(pages(low)).isEmpty();
+        assertThat(alertOf(low).getString("nextEscalationAt")).isNull();
+    }
+
+    @Test
+    void theTabletHearsWhoWasPagedAndWhoAcknowledged() {
+        onCall("dr.primary", "PRIMARY");
+        UUID session = raise(Priority.HIGH);
+        acknowledge(session).then().statusCode(200);
+
+        KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
+        List<AlertStatusChanged> changes = kafka.read(Topics.ALERT_EVENTS.name(), records -> statusChanges(records, session).size() >= 2,
+                Duration.ofSeconds(20)).stream().filter(r -> session.toString().equals(r.key()))
+                .map(r -> CloudEventCodec.decode(Topics.ALERT_EVENTS, KafkaTestClient.headers(r), r.value()))
+                .filter(AlertStatusChanged.class::isInstance).map(AlertStatusChanged.class::cast).toList();
+
+        assertThat(changes).extracting(AlertStatusChanged::change)
+                .containsExactly(AlertStatusChanged.Change.PAGED, AlertStatusChanged.Change.ACKNOWLEDGED);
+        assertThat(changes.getFirst().paged()).containsExactly(new AlertStatusChanged.Page("dr.primary", "console"));
+        assertThat(changes.getFirst().nextEscalationAt()).isNotNull();
+        assertThat(changes.getLast().actor()).isEqualTo("dr.primary");
+        assertThat(changes.getLast().nextEscalationAt()).isNull();
+    }
+
+    // ---- Helpers
+
+    private io.restassured.specification.RequestSpecification roster() {
+        return given().auth().oauth2(admin).contentType(ContentType.JSON);
+    }
+
+    private void onCall(String who, String role) {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        roster().body(Map.of("clinician", who, "role", role, "start", now.minusHours(1).toString(), "end", now.plusHours(12).toString()))
+                .post("/api/roster/shifts").then().statusCode(201);
+    }
+
+    private UUID raise(Priority priority) {
+        UUID session = UUID.randomUUID();
+        new KafkaTestClient(bootstrapServers).send(TestEvents.encode(TestEvents.symptom(clinic, session, "chest-pain", priority)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertOf(session) != null);
+        return session;
+    }
+
+    private JsonPath alertOf(UUID session) {
+        List<Map<String, Object>> alerts = given().auth().oauth2(doctor).get("/api/alerts").jsonPath()
+                .getList("findAll { it.sessionId == '" + session + "' }");
+        return alerts.isEmpty() ? null : given().auth().oauth2(doctor).get("/api/alerts/{id}", alerts.getFirst().get("id")).jsonPath();
+    }
+
+    private List<String> pages(UUID session) {
+        return alertOf(session).getList("timeline.findAll { it.kind == 'PAGED' }.detail");
+    }
+
+    private List<String> kinds(UUID session) {
+        return alertOf(session).getList("timeline.kind");
+    }
+
+    private io.restassured.response.Response acknowledge(UUID session) {
+        return given().auth().oauth2(doctor).post("/api/alerts/{id}/acknowledge", alertOf(session).getString("id"));
+    }
+
+    private static List<?> statusChanges(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records, UUID session) {
+        return records.stream().filter(r -> session.toString().equals(r.key()))
+                .filter(r -> "dev.spotter.alert.alert-status-changed.v1".equals(KafkaTestClient.header(r, CloudEventCodec.H_TYPE))).toList();
+    }
+}
