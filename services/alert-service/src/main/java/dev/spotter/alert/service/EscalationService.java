@@ -56,7 +56,7 @@ public class EscalationService {
                 .setTask(execution -> escalate()).schedule();
     }
 
-    /** Starts the escalation of a newly raised alert: its first level falls due at once. */
+    /** Starts the escalation of a newly raised alert: its first level falls due at once (the raise itself is announced). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void start(Alert alert) {
         EscalationPolicy policy = EscalationPolicy.defaultFor(alert.priority);
@@ -73,7 +73,10 @@ public class EscalationService {
         Instant now = clock.instant();
         List<Alert> due = Alert.<Alert>find("nextEscalationAt <= ?1 and status = ?2 order by nextEscalationAt", now, AlertStatus.RAISED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", -2).page(0, 100).list();
-        due.forEach(alert -> fire(alert, EscalationPolicy.defaultFor(alert.priority), now));
+        for (Alert alert : due) {
+            fire(alert, EscalationPolicy.defaultFor(alert.priority), now);
+            stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
+        }
         return due.size();
     }
 
@@ -92,7 +95,6 @@ public class EscalationService {
                 && (!pagedSomeone || !policy.dueAt(alert.raisedAt, alert.escalationLevel).orElseThrow().isAfter(now)));
         Instant next = policy.dueAt(alert.raisedAt, alert.escalationLevel).orElseThrow();
         alert.nextEscalationAt = next.isAfter(now) ? next : now.plus(policy.repeatEvery());
-        stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
     }
 
     /** Pages one step's people on the console; false when its roles had nobody on call. */
