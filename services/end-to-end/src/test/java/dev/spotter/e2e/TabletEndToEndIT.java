@@ -81,6 +81,13 @@ class TabletEndToEndIT {
             ofPatient += alert.get("patientId").asText().equals(patient) ? 1 : 0;
         }
         assertThat(ofPatient).isEqualTo(1);
+        String alertId = null;
+        for (JsonNode alert : alerts) {
+            alertId = alert.get("patientId").asText().equals(patient) ? alert.get("id").asText() : alertId;
+        }
+        assertThat(Http.post(platform.alert.uri("/api/alerts/" + alertId + "/acknowledge"), Clinic.CLINICIAN, Map.of()).status())
+                .isEqualTo(200);
+        browser.awaitText(By.id("alert-status"), "Acknowledged by dr.north");
 
         browser.click(By.id("stop-done"));
         browser.await(By.id("postcheck"));
