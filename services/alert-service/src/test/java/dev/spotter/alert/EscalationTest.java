@@ -94,8 +94,8 @@ class EscalationTest {
         assertThat(pages(session)).hasSize(4).last().isEqualTo("level 2: dr.lead, dr.other, dr.primary, dr.secondary");
 
         acknowledge(session).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"))
-                .body("acknowledgedBy", equalTo("dr.primary")).body("nextEscalationAt", equalTo(null));
-        clock.advance(Duration.ofMinutes(10));
+                .body("acknowledgedBy", equalTo("dr.primary"));
+        clock.advance(Duration.ofMinutes(9));
         escalation.escalate();
         assertThat(pages(session)).hasSize(4);
         acknowledge(session).then().statusCode(409);
@@ -114,6 +114,51 @@ class EscalationTest {
         assertThat(kinds(session)).endsWith("ACKNOWLEDGED");
         given().auth().oauth2(TestTokens.issue("tablet.esc", clinic, "tablet")).post("/api/alerts/{id}/acknowledge", alertOf(session).getString("id"))
                 .then().statusCode(403);
+    }
+
+    @Test
+    void anAcknowledgedHighAlertNotResolvedWithinTenMinutesPagesAgainFromTheFirstLevel() {
+        onCall("dr.primary", "PRIMARY");
+        UUID session = raise(Priority.HIGH);
+        acknowledge(session).then().statusCode(200);
+
+        clock.advance(Duration.ofMinutes(9));
+        escalation.escalate();
+        assertThat(alertOf(session).getString("status")).isEqualTo("ACKNOWLEDGED");
+        clock.advance(Duration.ofMinutes(1).plusSeconds(5));
+        escalation.escalate();
+
+        assertThat(alertOf(session).getString("status")).isEqualTo("RAISED");
+        assertThat(kinds(session)).containsSubsequence("ACKNOWLEDGED", "RETRIGGERED", "PAGED");
+        assertThat(pages(session)).containsExactly("level 0: dr.primary", "level 0: dr.primary");
+    }
+
+    @Test
+    void resolvingStopsEverythingAndCancellingTellsEveryoneWhoWasPaged() {
+        onCall("dr.primary", "PRIMARY");
+        UUID resolved = raise(Priority.HIGH);
+        UUID cancelled = raise(Priority.HIGH);
+        String tablet = TestTokens.issue("tablet.esc", clinic, "tablet");
+
+        given().auth().oauth2(doctor).contentType(ContentType.JSON).body(Map.of("outcome", "Chest pain settled; ECG normal."))
+                .post("/api/alerts/{id}/resolve", alertOf(resolved).getString("id"))
+                .then().statusCode(200).body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("dr.primary"));
+        given().auth().oauth2(tablet).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .post("/api/alerts/{id}/cancel", alertOf(cancelled).getString("id"))
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(tablet).contentType(ContentType.JSON).body(Map.of("reason", "Tapped chest pain by mistake."))
+                .post("/api/alerts/{id}/cancel", alertOf(cancelled).getString("id"))
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("tablet.esc"));
+        given().auth().oauth2(doctor).post("/api/alerts/{id}/acknowledge", alertOf(cancelled).getString("id")).then().statusCode(409);
+        given().auth().oauth2(doctor).contentType(ContentType.JSON).body(Map.of("outcome", "again"))
+                .post("/api/alerts/{id}/resolve", alertOf(resolved).getString("id")).then().statusCode(409);
+
+        clock.advance(Duration.ofMinutes(15));
+        escalation.escalate();
+        assertThat(pages(resolved)).hasSize(1);
+        assertThat(pages(cancelled)).hasSize(1);
+        assertThat(alertOf(cancelled).getList("timeline.findAll { it.kind == 'CANCELLED' }.detail"))
+                .containsExactly("Tapped chest pain by mistake.; told dr.primary");
     }
 
     @Test

@@ -66,11 +66,34 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "next_escalation_at")
     public Instant nextEscalationAt;
 
+    /** When the current escalation chain began: the raise, or the last re-trigger. */
+    @Column(name = "escalation_started_at", nullable = false)
+    public Instant escalationStartedAt;
+
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
     @Column(name = "acknowledged_by")
     public String acknowledgedBy;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    /** What the clinician found and did, in their words. */
+    @Column
+    public String outcome;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
 
     @OneToMany(mappedBy = "alert", cascade = CascadeType.PERSIST)
     @BatchSize(size = 50)

@@ -26,7 +26,11 @@ public class AlertPage extends PanacheEntityBase {
     @Column(name = "alert_id", nullable = false)
     public UUID alertId;
 
-    /** Which escalation of the alert: 0 for the first page, counting repeats. */
+    /** When the escalation chain began: the raise, or a re-trigger. */
+    @Column(name = "chain_started_at", nullable = false)
+    public Instant chainStartedAt;
+
+    /** Which step of the chain: 0 for the first page, counting repeats. */
     @Column(nullable = false)
     public int escalation;
 

@@ -25,6 +25,9 @@ public class AlertTimelineEntry extends PanacheEntityBase {
     public static final String PAGED = "PAGED";
     public static final String NOBODY_ON_CALL = "NOBODY_ON_CALL";
     public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+    public static final String RETRIGGERED = "RETRIGGERED";
+    public static final String RESOLVED = "RESOLVED";
+    public static final String CANCELLED = "CANCELLED";
 
     @Id
     public UUID id;

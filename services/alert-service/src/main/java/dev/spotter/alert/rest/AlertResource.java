@@ -1,5 +1,6 @@
 package dev.spotter.alert.rest;
 
+import dev.spotter.alert.service.AlertActions;
 import dev.spotter.alert.service.AlertService;
 import dev.spotter.alert.stream.AlertStream;
 import dev.spotter.platform.idempotency.Idempotent;
@@ -9,6 +10,10 @@ import dev.spotter.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +26,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.UUID;
 
-/** The clinician's view of the clinic's alerts: a list, one alert, and the live stream. */
+/** The clinic's alerts: a list, one alert, the live stream, and what people do with one (acknowledge, resolve, cancel). */
 @Path("/api/alerts")
 @RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN})
 public class AlertResource {
@@ -33,7 +38,16 @@ public class AlertResource {
     AlertStream stream;
 
     @Inject
+    AlertActions actions;
+
+    @Inject
     CallerClinic caller;
+
+    public record ResolveRequest(@NotBlank @Size(max = 2000) String outcome) {
+    }
+
+    public record CancelRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
 
     @GET
     @Transactional
@@ -55,7 +69,27 @@ public class AlertResource {
     @Transactional
     @RolesAllowed(Roles.CLINICIAN)
     public AlertView acknowledge(@PathParam("id") UUID id) {
-        return AlertView.of(alerts.acknowledge(caller.id(), caller.user(), id));
+        return AlertView.of(actions.acknowledge(caller.id(), caller.user(), id));
+    }
+
+    /** What the clinician found and did closes the alert. */
+    @POST
+    @Path("/{id}/resolve")
+    @Idempotent
+    @Transactional
+    @RolesAllowed(Roles.CLINICIAN)
+    public AlertView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveRequest request) {
+        return AlertView.of(actions.resolve(caller.id(), caller.user(), id, request.outcome()));
+    }
+
+    /** Entered in error, at source (the tablet) or by a clinician: paging stops and everyone paged is told. */
+    @POST
+    @Path("/{id}/cancel")
+    @Idempotent
+    @Transactional
+    @RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
+    public AlertView cancel(@PathParam("id") UUID id, @Valid @NotNull CancelRequest request) {
+        return AlertView.of(actions.cancel(caller.id(), caller.user(), id, request.reason()));
     }
 
     /** Server-sent events: {@code subscribed} at once, then {@code alert-raised} and {@code alert-updated} for this clinic only. */

@@ -6,20 +6,17 @@ import dev.spotter.alert.model.AlertTimelineEntry;
 import dev.spotter.alert.stream.AlertStream;
 import dev.spotter.events.Priority;
 import dev.spotter.events.alert.AlertRaised;
-import dev.spotter.events.alert.AlertStatusChanged;
 import dev.spotter.events.screening.UrgentFindingReported;
 import dev.spotter.events.session.SessionFlagged;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.platform.inbox.RejectedEventException;
 import dev.spotter.platform.outbox.Outbox;
-import dev.spotter.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,26 +71,6 @@ public class AlertService {
         return Alert.<Alert>find("id = ?1 and clinicId = ?2", alertId, clinicId).firstResultOptional();
     }
 
-    /** A clinician has the alert in hand: every pending page stops, for everyone. Acknowledging twice is refused. */
-    @Transactional
-    public Alert acknowledge(String clinicId, String user, UUID alertId) {
-        Alert alert = Alert.<Alert>find("id = ?1 and clinicId = ?2", alertId, clinicId).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Alert", alertId));
-        if (alert.status != AlertStatus.RAISED) {
-            throw ProblemException.conflict("already-acknowledged", "Already acknowledged",
-                    "Acknowledged by " + alert.acknowledgedBy + " at " + alert.acknowledgedAt + ".");
-        }
-        Instant now = clock.instant();
-        alert.status = AlertStatus.ACKNOWLEDGED;
-        alert.acknowledgedAt = now;
-        alert.acknowledgedBy = user;
-        alert.nextEscalationAt = null;
-        alert.record(AlertTimelineEntry.ACKNOWLEDGED, now, user, "pages stopped");
-        escalation.publish(alert, AlertStatusChanged.Change.ACKNOWLEDGED, Math.max(0, alert.escalationLevel - 1), List.of(), user, now);
-        stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
-        return alert;
-    }
-
     private void apply(Cause cause, PanacheQuery<Alert> existing) {
         Optional<Alert> alert = existing.withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
         if (alert.isPresent()) {
@@ -114,6 +91,7 @@ public class AlertService {
         alert.status = AlertStatus.RAISED;
         alert.cause = cause.code();
         alert.raisedAt = clock.instant();
+        alert.escalationStartedAt = alert.raisedAt;
         alert.record(AlertTimelineEntry.RAISED, alert.raisedAt, cause.code(), cause.priority(), cause.eventId());
         alert.persist();
         outbox.publish(new AlertRaised(UUID.randomUUID(), alert.clinicId, alert.raisedAt, alert.id, alert.sessionId,

@@ -10,6 +10,7 @@ import dev.spotter.alert.model.AlertTimelineEntry;
 import dev.spotter.alert.stream.AlertStream;
 import dev.spotter.events.alert.AlertStatusChanged;
 import dev.spotter.platform.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Pages along the clinic's roster until someone acknowledges. The next step and when it falls due are stored on the
@@ -31,6 +33,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EscalationService {
+
+    private static final Logger LOG = Logger.getLogger(EscalationService.class);
+    private static final List<AlertStatus> OPEN = List.of(AlertStatus.RAISED, AlertStatus.ACKNOWLEDGED);
 
     @Inject
     Clock clock;
@@ -61,23 +66,56 @@ public class EscalationService {
     public void start(Alert alert) {
         EscalationPolicy policy = EscalationPolicy.defaultFor(alert.priority);
         alert.escalationLevel = 0;
-        alert.nextEscalationAt = policy.dueAt(alert.raisedAt, 0).orElse(null);
+        alert.nextEscalationAt = policy.dueAt(alert.escalationStartedAt, 0).orElse(null);
         if (alert.nextEscalationAt != null) {
             fire(alert, policy, clock.instant());
         }
     }
 
-    /** Fires every escalation step that has fallen due; returns how many alerts escalated. */
-    @Transactional
+    /**
+     * Fires every escalation step that has fallen due; returns how many alerts escalated. Each alert in a transaction of
+     * its own, locked or skipped: one alert that fails is logged and retried on the next run, never holding up the rest.
+     */
     public int escalate() {
         Instant now = clock.instant();
-        List<Alert> due = Alert.<Alert>find("nextEscalationAt <= ?1 and status = ?2 order by nextEscalationAt", now, AlertStatus.RAISED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", -2).page(0, 100).list();
-        for (Alert alert : due) {
-            fire(alert, EscalationPolicy.defaultFor(alert.priority), now);
-            stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Alert.<Alert>find(
+                "nextEscalationAt <= ?1 and status in ?2 order by nextEscalationAt", now, OPEN).page(0, 500).stream()
+                .map(alert -> alert.id).toList());
+        int escalated = 0;
+        for (UUID id : due) {
+            try {
+                escalated += QuarkusTransaction.requiringNew().call(() -> escalate(id, now)) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "escalating alert %s failed; the next run tries it again", id);
+            }
         }
-        return due.size();
+        return escalated;
+    }
+
+    private boolean escalate(UUID alertId, Instant now) {
+        Alert alert = Alert.<Alert>find("id = ?1 and nextEscalationAt <= ?2 and status in ?3", alertId, now, OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", -2).firstResult();
+        if (alert == null) {
+            return false; // another replica has it, or it was acknowledged meanwhile
+        }
+        if (alert.status == AlertStatus.ACKNOWLEDGED) {
+            retrigger(alert, now);
+        }
+        fire(alert, EscalationPolicy.defaultFor(alert.priority), now);
+        stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
+        return true;
+    }
+
+    /** An acknowledged HIGH alert still open 10 minutes later: the chain starts again from its first level, now. */
+    private void retrigger(Alert alert, Instant now) {
+        alert.status = AlertStatus.RAISED;
+        alert.escalationLevel = 0;
+        alert.escalationStartedAt = now;
+        alert.record(AlertTimelineEntry.RETRIGGERED, now, null, "acknowledged by " + alert.acknowledgedBy + " at "
+                + alert.acknowledgedAt + ", not resolved within " + AlertActions.RETRIGGER_AFTER.toMinutes() + " minutes");
+        alert.acknowledgedAt = null;
+        alert.acknowledgedBy = null;
+        publish(alert, AlertStatusChanged.Change.RETRIGGERED, 0, List.of(), null, now);
     }
 
     /**
@@ -92,8 +130,8 @@ public class EscalationService {
             pagedSomeone = page(alert, policy, roster, now);
             alert.escalationLevel++;
         } while (alert.escalationLevel <= last
-                && (!pagedSomeone || !policy.dueAt(alert.raisedAt, alert.escalationLevel).orElseThrow().isAfter(now)));
-        Instant next = policy.dueAt(alert.raisedAt, alert.escalationLevel).orElseThrow();
+                && (!pagedSomeone || !policy.dueAt(alert.escalationStartedAt, alert.escalationLevel).orElseThrow().isAfter(now)));
+        Instant next = policy.dueAt(alert.escalationStartedAt, alert.escalationLevel).orElseThrow();
         alert.nextEscalationAt = next.isAfter(now) ? next : now.plus(policy.repeatEvery());
     }
 
@@ -113,6 +151,7 @@ public class EscalationService {
             page.id = UUID.randomUUID();
             page.clinicId = alert.clinicId;
             page.alertId = alert.id;
+            page.chainStartedAt = alert.escalationStartedAt;
             page.escalation = escalation;
             page.level = level;
             page.clinician = clinician;
@@ -132,6 +171,6 @@ public class EscalationService {
         outbox.publish(new AlertStatusChanged(UUID.randomUUID(), alert.clinicId, now, alert.id, alert.sessionId,
                 alert.screeningId, alert.patientId, change, alert.status.name(), alert.priority, level, paged, actor,
                 alert.status == AlertStatus.RAISED ? EscalationPolicy.defaultFor(alert.priority)
-                        .dueAt(alert.raisedAt, alert.escalationLevel + 1).orElse(null) : null));
+                        .dueAt(alert.escalationStartedAt, alert.escalationLevel + 1).orElse(null) : null));
     }
 }

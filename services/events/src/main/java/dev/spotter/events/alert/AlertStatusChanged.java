@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * What happened to an alert after it was raised, for whoever raised it (the tablet shows it, as the IHE ACM profile
  * reports each dissemination back to the originator): an escalation level paged (whom, by which channel), or nobody
- * on call for it; an acknowledgement (by whom). {@code status} is the alert's status after the change,
+ * on call for it; an acknowledgement (by whom); a re-trigger; the resolution; a cancellation at source, with
+ * {@code paged} naming everyone who had been paged and is told. {@code status} is the alert's status after the change,
  * {@code nextEscalationAt} when the next level falls due, null when nothing more will page.
  */
 @EventType(name = "dev.spotter.alert.alert-status-changed", version = 1)
@@ -31,7 +32,7 @@ public record AlertStatusChanged(
         Instant nextEscalationAt) implements AlertEvent {
 
     /** The kind of change. */
-    public enum Change { PAGED, NOBODY_ON_CALL, ACKNOWLEDGED }
+    public enum Change { PAGED, NOBODY_ON_CALL, ACKNOWLEDGED, RETRIGGERED, RESOLVED, CANCELLED }
 
     /** One person paged, and how. */
     public record Page(String clinician, String channel) {
@@ -55,7 +56,7 @@ public record AlertStatusChanged(
         Require.present(status, "status");
         Require.present(priority, "priority");
         paged = List.copyOf(Require.present(paged, "paged"));
-        if (change == Change.ACKNOWLEDGED) {
+        if (change == Change.ACKNOWLEDGED || change == Change.RESOLVED || change == Change.CANCELLED) {
             Require.present(actor, "actor");
         }
     }

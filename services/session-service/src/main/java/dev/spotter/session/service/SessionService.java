@@ -198,7 +198,7 @@ public class SessionService {
         stream.changed(session);
     }
 
-    /** alert-service paged someone, found nobody on call, or an acknowledgement came: show it on the session. */
+    /** alert-service paged someone, found nobody on call, or the alert was acknowledged, re-triggered, resolved or cancelled. */
     public void onAlertStatusChanged(AlertStatusChanged changed) {
         Session session = alertedSession(changed);
         session.alertId = changed.alertId();
@@ -210,6 +210,9 @@ public class SessionService {
         if (changed.change() == AlertStatusChanged.Change.ACKNOWLEDGED) {
             session.alertAcknowledgedBy = changed.actor();
             session.alertAcknowledgedAt = changed.occurredAt();
+        } else if (changed.change() == AlertStatusChanged.Change.RETRIGGERED) {
+            session.alertAcknowledgedBy = null;
+            session.alertAcknowledgedAt = null;
         }
         if (!changed.paged().isEmpty()) {
             session.alertNotified = AlertNotifications.append(session.alertNotified, changed.paged(), changed.occurredAt());
