@@ -235,6 +235,7 @@ class SessionApiTest {
                 given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session)
                         .then().statusCode(200)
                         .body("alert.status", equalTo("ACKNOWLEDGED"))
+                        .body("alert.raisedAt", equalTo(raised.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString()))
                         .body("alert.acknowledgedBy", equalTo("dr.north"))
                         .body("alert.nextEscalationAt", nullValue())
                         .body("alert.notified", hasSize(1))

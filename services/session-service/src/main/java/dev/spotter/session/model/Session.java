@@ -125,6 +125,9 @@ public class Session extends PanacheEntityBase {
     @Column(name = "alert_updated_at")
     public Instant alertUpdatedAt;
 
+    @Column(name = "alert_raised_at")
+    public Instant alertRaisedAt;
+
     @Column(name = "alert_escalation_level")
     public Integer alertEscalationLevel;
 

@@ -105,12 +105,14 @@ public class SessionViews {
     }
 
     /** The session's alert as alert-service last reported it: paged whom, escalation level and next step, acknowledged by whom. */
-    public record AlertStatusView(UUID alertId, String status, Priority priority, Instant updatedAt, Integer escalationLevel,
+    public record AlertStatusView(UUID alertId, String status, Priority priority, Instant raisedAt, Instant updatedAt,
+                                  Integer escalationLevel,
                                   Instant nextEscalationAt, String acknowledgedBy, Instant acknowledgedAt,
                                   List<AlertNotifications.Notified> notified) {
 
         static AlertStatusView of(Session session) {
-            return new AlertStatusView(session.alertId, session.alertStatus, session.alertPriority, session.alertUpdatedAt,
+            return new AlertStatusView(session.alertId, session.alertStatus, session.alertPriority, session.alertRaisedAt,
+                    session.alertUpdatedAt,
                     session.alertEscalationLevel, session.alertNextEscalationAt, session.alertAcknowledgedBy,
                     session.alertAcknowledgedAt, AlertNotifications.read(session.alertNotified));
         }

@@ -194,6 +194,7 @@ public class SessionService {
         session.alertId = raised.alertId();
         session.alertStatus = "RAISED";
         session.alertPriority = raised.priority();
+        session.alertRaisedAt = raised.occurredAt();
         session.alertUpdatedAt = raised.occurredAt();
         stream.changed(session);
     }
