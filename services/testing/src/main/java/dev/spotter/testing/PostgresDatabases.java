@@ -35,8 +35,12 @@ public final class PostgresDatabases {
         return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
     }
 
-    /** Drops the database if it exists and creates it empty; returns its JDBC URL. */
-    public static String recreate(String database) {
+    /**
+     * Drops the database if it exists and creates it empty; returns its JDBC URL. {@code SPOTTER_TEST_DB_SUFFIX} is
+     * appended to the name, so two checkouts can run their tests on one PostgreSQL at once.
+     */
+    public static String recreate(String name) {
+        String database = name + env("SPOTTER_TEST_DB_SUFFIX", "");
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
