@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 /** alert-service against the real broker and database: once-only alerts, dead-lettering, tenancy. */
 @QuarkusTest
 @WithTestResource(value = SpotterInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "spotter_test_alert"))
+@WithTestResource(MailServer.class)
 class AlertConsumptionTest {
 
     private static final String DLQ = Topic.deadLetterTopicOf("alert-service");

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Rosters through the API on the real database: who may change them, what is refused, and the coverage check. */
 @QuarkusTest
 @WithTestResource(value = SpotterInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "spotter_test_alert"))
+@WithTestResource(MailServer.class)
 class RosterApiTest {
 
     private static final String ADMIN = TestTokens.issue("admin.north", "northside", "clinic-admin");

@@ -981,13 +981,22 @@ function alertLines() {
   return [
     { text: `Alert raised · ${alert.priority} · ${timeAt(alert.raisedAt ?? alert.updatedAt)}`, class: 'raised' },
     alert.status && alert.status !== 'RAISED' && { text: `Status: ${alert.status.toLowerCase()}` },
-    ...(alert.notified ?? []).map(paged => ({ text: `Paged: ${paged.who} by ${paged.channel}${atTime(paged.at)}` })),
+    ...(alert.notified ?? []).map(notifiedLine),
     alert.acknowledgedBy && { text: `Acknowledged by ${alert.acknowledgedBy}${atTime(alert.acknowledgedAt)}`, class: 'acknowledged' },
     alert.escalationLevel && { text: `Escalation level ${alert.escalationLevel}` },
     alert.nextEscalationAt && !alert.acknowledgedBy && serverNow() !== null
       && { text: `Next escalation in ${clock((Date.parse(alert.nextEscalationAt) - serverNow()) / 1000)}` },
     sending && { text: 'Sending the latest symptom…', class: 'sending' },
   ].filter(Boolean);
+}
+
+/** One page and what became of it, or a level that found nobody on call (said plainly: the staff may need to phone). */
+function notifiedLine(paged) {
+  if (paged.outcome === 'nobody-on-call') {
+    return { text: `Nobody on call at level ${paged.level}${atTime(paged.at)}: the next level is paged now`, class: 'urgent' };
+  }
+  const outcome = { delivered: ' · delivered', failed: ' · not delivered, trying again or another way' }[paged.outcome] ?? '';
+  return { text: `Paged: ${paged.who} by ${paged.channel}${atTime(paged.at)}${outcome}`, class: paged.outcome === 'failed' ? 'warning' : '' };
 }
 
 // ---- Post-check: after 3 minutes sitting

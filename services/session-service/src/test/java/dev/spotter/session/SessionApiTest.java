@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -225,8 +226,18 @@ class SessionApiTest {
         Instant paged = Instant.now();
         kafka.send(TestEvents.encode(raised));
         kafka.send(TestEvents.encode(new AlertStatusChanged(UUID.randomUUID(), "northside", paged, raised.alertId(),
-                raised.sessionId(), null, patient, AlertStatusChanged.Change.PAGED, "RAISED", Priority.HIGH, 0,
-                List.of(new AlertStatusChanged.Page("dr.north", "console")), null, paged.plusSeconds(60))));
+                raised.sessionId(), null, patient, AlertStatusChanged.Change.NOBODY_ON_CALL, "RAISED", Priority.HIGH, 0,
+                List.of(), null, paged)));
+        kafka.send(TestEvents.encode(new AlertStatusChanged(UUID.randomUUID(), "northside", paged, raised.alertId(),
+                raised.sessionId(), null, patient, AlertStatusChanged.Change.PAGED, "RAISED", Priority.HIGH, 1,
+                List.of(new AlertStatusChanged.Page("dr.north", "console"), new AlertStatusChanged.Page("dr.north", "webhook")),
+                null, paged.plusSeconds(60))));
+        kafka.send(TestEvents.encode(new AlertStatusChanged(UUID.randomUUID(), "northside", paged.plusSeconds(1), raised.alertId(),
+                raised.sessionId(), null, patient, AlertStatusChanged.Change.DELIVERY_FAILED, "RAISED", Priority.HIGH, 1,
+                List.of(new AlertStatusChanged.Page("dr.north", "webhook")), null, paged.plusSeconds(60))));
+        kafka.send(TestEvents.encode(new AlertStatusChanged(UUID.randomUUID(), "northside", paged.plusSeconds(2), raised.alertId(),
+                raised.sessionId(), null, patient, AlertStatusChanged.Change.DELIVERED, "RAISED", Priority.HIGH, 1,
+                List.of(new AlertStatusChanged.Page("dr.north", "email")), null, paged.plusSeconds(60))));
         kafka.send(TestEvents.encode(new AlertStatusChanged(UUID.randomUUID(), "northside", paged.plusSeconds(20), raised.alertId(),
                 raised.sessionId(), null, patient, AlertStatusChanged.Change.ACKNOWLEDGED, "ACKNOWLEDGED", Priority.HIGH, 0,
                 List.of(), "dr.north", null)));
@@ -237,9 +248,10 @@ class SessionApiTest {
                         .body("alert.status", equalTo("ACKNOWLEDGED"))
                         .body("alert.acknowledgedBy", equalTo("dr.north"))
                         .body("alert.nextEscalationAt", nullValue())
-                        .body("alert.notified", hasSize(1))
-                        .body("alert.notified[0].who", equalTo("dr.north"))
-                        .body("alert.notified[0].channel", equalTo("console")));
+                        .body("alert.notified.outcome", contains("nobody-on-call", "paged", "failed", "delivered"))
+                        .body("alert.notified.channel", contains(null, "console", "webhook", "email"))
+                        .body("alert.notified[0].level", equalTo(0))
+                        .body("alert.notified[1].who", equalTo("dr.north")));
         // the raise time, not the acknowledgement's (PostgreSQL keeps microseconds, rounded)
         Instant shownRaisedAt = Instant.parse(given().auth().oauth2(NORTH_TABLET).when().get("/api/sessions/{id}", session)
                 .then().extract().path("alert.raisedAt"));

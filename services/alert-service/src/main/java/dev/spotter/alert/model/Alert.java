@@ -100,6 +100,17 @@ public class Alert extends PanacheEntityBase {
     @OrderBy("at")
     public List<AlertTimelineEntry> timeline = new ArrayList<>();
 
+    /** A resolved or cancelled alert opens again (a new episode of the same session); its timeline keeps the closing. */
+    public void reopen() {
+        status = AlertStatus.RAISED;
+        resolvedAt = null;
+        resolvedBy = null;
+        outcome = null;
+        cancelledAt = null;
+        cancelledBy = null;
+        cancelReason = null;
+    }
+
     /** A human action or a page on the timeline: who did it, and what it was. */
     public AlertTimelineEntry record(String kind, Instant at, String actor, String detail) {
         AlertTimelineEntry entry = record(kind, at, cause, priority, null);

@@ -9,13 +9,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One page of one clinician for one escalation step of an alert, by one channel. */
+/**
+ * One page of one clinician for one escalation step of an alert, by one channel; or, of purpose {@link #CANCELLED},
+ * the notice that the alert was cancelled at source. The console's pages are shown at once; a webhook's or an
+ * e-mail's wait as {@link #PENDING} for a sender, which records every attempt.
+ */
 @Entity
 @Table(name = "alert_page")
 public class AlertPage extends PanacheEntityBase {
 
     /** The clinician console: the live stream and the alert list every clinician of the clinic sees. */
     public static final String CONSOLE = "console";
+    public static final String WEBHOOK = "webhook";
+    public static final String EMAIL = "email";
+
+    /** Purposes: a page asking for a response, or the notice that the alert paged for was cancelled. */
+    public static final String PAGE = "PAGE";
+    public static final String CANCELLED = "CANCELLED";
+
+    /** Statuses: on the console; waiting for (another) attempt; arrived; every attempt failed; stopped by an acknowledgement or closing. */
+    public static final String SHOWN = "SHOWN";
+    public static final String PENDING = "PENDING";
+    public static final String DELIVERED = "DELIVERED";
+    public static final String FAILED = "FAILED";
+    public static final String STOPPED = "STOPPED";
 
     @Id
     public UUID id;
@@ -46,6 +63,23 @@ public class AlertPage extends PanacheEntityBase {
 
     @Column(name = "paged_at", nullable = false)
     public Instant pagedAt;
+
+    @Column(nullable = false)
+    public String purpose = PAGE;
+
+    @Column(nullable = false)
+    public String status = SHOWN;
+
+    /** Attempts started so far. */
+    @Column(nullable = false)
+    public int attempts;
+
+    /** When a sender may next claim it: the next retry, or when a claimed attempt counts as lost (its sender died). */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
 
     public static List<AlertPage> of(UUID alertId) {
         return list("alertId = ?1 order by pagedAt, clinician", alertId);

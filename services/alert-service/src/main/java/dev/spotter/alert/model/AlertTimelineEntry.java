@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One thing that happened to an alert: raised, a further symptom or finding, a priority change. */
+/**
+ * One thing that happened to an alert, never changed afterwards: raised, a further symptom or finding, a priority
+ * change, a page and each delivery attempt's result, nobody on call or nobody reached, and every human action.
+ */
 @Entity
 @Table(name = "alert_timeline_entry")
 public class AlertTimelineEntry extends PanacheEntityBase {
@@ -24,6 +27,10 @@ public class AlertTimelineEntry extends PanacheEntityBase {
     public static final String PRIORITY_RAISED = "PRIORITY_RAISED";
     public static final String PAGED = "PAGED";
     public static final String NOBODY_ON_CALL = "NOBODY_ON_CALL";
+    public static final String DELIVERED = "DELIVERED";
+    public static final String DELIVERY_FAILED = "DELIVERY_FAILED";
+    public static final String UNREACHED = "UNREACHED";
+    public static final String REPAGED = "REPAGED";
     public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
     public static final String RETRIGGERED = "RETRIGGERED";
     public static final String RESOLVED = "RESOLVED";

@@ -20,4 +20,8 @@ public class ClinicRoster extends PanacheEntityBase {
 
     @Column(name = "clinic_lead")
     public String clinicLead;
+
+    /** The key webhook requests are signed with; never shown after it is created. */
+    @Column(name = "webhook_secret")
+    public String webhookSecret;
 }

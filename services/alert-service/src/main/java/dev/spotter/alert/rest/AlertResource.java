@@ -52,7 +52,7 @@ public class AlertResource {
     @GET
     @Transactional
     public List<AlertView> list() {
-        return alerts.list(caller.id()).stream().map(AlertView::of).toList();
+        return AlertView.all(alerts.list(caller.id()));
     }
 
     @GET

@@ -1,10 +1,16 @@
 package dev.spotter.alert.rest;
 
+import dev.spotter.alert.delivery.WebhookSignature;
+import dev.spotter.alert.domain.EscalationPolicy;
+import dev.spotter.alert.domain.EscalationPolicy.Target;
 import dev.spotter.alert.domain.Roster;
 import dev.spotter.alert.model.ClinicRoster;
 import dev.spotter.alert.model.Clinician;
+import dev.spotter.alert.model.EscalationSetting;
 import dev.spotter.alert.model.OnCallShift;
+import dev.spotter.alert.service.EscalationSettings;
 import dev.spotter.alert.service.RosterService;
+import dev.spotter.events.Priority;
 import dev.spotter.platform.security.CallerClinic;
 import dev.spotter.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +38,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** A clinic's on-call roster: clinic-admins manage it; clinicians read it; the coverage check lists the next days' gaps. */
@@ -40,10 +48,33 @@ import java.util.UUID;
 @RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN})
 public class RosterResource {
 
-    public record SettingsView(String timeZone, String clinicLead) {
+    /** {@code webhookSecretSet}: whether webhook requests are signed yet; the secret itself is shown once, when created. */
+    public record SettingsView(String timeZone, String clinicLead, boolean webhookSecretSet) {
 
         static SettingsView of(ClinicRoster settings) {
-            return new SettingsView(settings.timeZone, settings.clinicLead);
+            return new SettingsView(settings.timeZone, settings.clinicLead, settings.webhookSecret != null);
+        }
+    }
+
+    /** The new webhook signing key, and how receivers check it (see docs/alerts.md). */
+    public record WebhookSecretView(String secret, String signatureHeader) {
+    }
+
+    /** One escalation level: seconds after the alert (or its re-trigger), and the roles it pages. */
+    public record LevelView(@NotNull @Min(0) Long afterSeconds, @NotNull @Size(min = 1, max = 4) Set<@NotNull Target> targets) {
+    }
+
+    public record EscalationRequest(@NotNull @Size(min = 1, max = 10) List<@Valid @NotNull LevelView> levels,
+                                    @NotNull @Min(1) Long repeatSeconds) {
+    }
+
+    /** A priority's escalation as it applies to the clinic: its own ({@code clinicDefined}) or the default. */
+    public record EscalationView(Priority priority, boolean clinicDefined, List<LevelView> levels, long repeatSeconds) {
+
+        static EscalationView of(Priority priority, boolean clinicDefined, EscalationPolicy policy) {
+            return new EscalationView(priority, clinicDefined, policy.levels().stream()
+                    .map(level -> new LevelView(level.after().toSeconds(), level.targets())).toList(),
+                    policy.repeatEvery().toSeconds());
         }
     }
 
@@ -84,6 +115,9 @@ public class RosterResource {
     RosterService roster;
 
     @Inject
+    EscalationSettings escalation;
+
+    @Inject
     CallerClinic caller;
 
     @Inject
@@ -100,6 +134,40 @@ public class RosterResource {
     @RolesAllowed(Roles.CLINIC_ADMIN)
     public SettingsView changeSettings(@Valid @NotNull SettingsRequest request) {
         return SettingsView.of(roster.changeSettings(caller.id(), request.timeZone(), request.clinicLead()));
+    }
+
+    /** Creates the clinic's webhook signing key, or replaces it (receivers must then take the new one). */
+    @POST
+    @Path("/webhook-secret")
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    public WebhookSecretView rotateWebhookSecret() {
+        return new WebhookSecretView(roster.rotateWebhookSecret(caller.id()), WebhookSignature.HEADER);
+    }
+
+    @GET
+    @Path("/escalation")
+    public List<EscalationView> escalation() {
+        String clinic = caller.id();
+        return Arrays.stream(Priority.values()).map(priority -> EscalationView.of(priority,
+                escalation.isClinicDefined(clinic, priority), escalation.policyFor(clinic, priority))).toList();
+    }
+
+    @PUT
+    @Path("/escalation/{priority}")
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    public EscalationView changeEscalation(@PathParam("priority") Priority priority, @Valid @NotNull EscalationRequest request) {
+        return EscalationView.of(priority, true, escalation.change(caller.id(), priority, request.levels().stream()
+                .map(level -> new EscalationSetting.StoredLevel(level.afterSeconds(), level.targets())).toList(),
+                request.repeatSeconds()));
+    }
+
+    /** Back to the default escalation for the priority. */
+    @DELETE
+    @Path("/escalation/{priority}")
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    public EscalationView resetEscalation(@PathParam("priority") Priority priority) {
+        escalation.reset(caller.id(), priority);
+        return EscalationView.of(priority, false, escalation.policyFor(caller.id(), priority));
     }
 
     @GET

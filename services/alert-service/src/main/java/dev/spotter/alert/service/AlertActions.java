@@ -1,5 +1,6 @@
 package dev.spotter.alert.service;
 
+import dev.spotter.alert.delivery.DeliveryService;
 import dev.spotter.alert.model.Alert;
 import dev.spotter.alert.model.AlertPage;
 import dev.spotter.alert.model.AlertStatus;
@@ -37,6 +38,9 @@ public class AlertActions {
     @Inject
     AlertStream stream;
 
+    @Inject
+    DeliveryService delivery;
+
     @Transactional
     public Alert acknowledge(String clinicId, String user, UUID alertId) {
         Alert alert = lockedInClinic(clinicId, alertId);
@@ -50,6 +54,7 @@ public class AlertActions {
         alert.acknowledgedBy = user;
         alert.nextEscalationAt = alert.priority == Priority.HIGH ? now.plus(RETRIGGER_AFTER) : null;
         alert.record(AlertTimelineEntry.ACKNOWLEDGED, now, user, "pages stopped");
+        delivery.stopPending(alert.id);
         return changed(alert, AlertStatusChanged.Change.ACKNOWLEDGED, List.of(), user, now);
     }
 
@@ -63,6 +68,7 @@ public class AlertActions {
         alert.outcome = outcome.strip();
         alert.nextEscalationAt = null;
         alert.record(AlertTimelineEntry.RESOLVED, now, user, alert.outcome);
+        delivery.stopPending(alert.id);
         return changed(alert, AlertStatusChanged.Change.RESOLVED, List.of(), user, now);
     }
 
@@ -76,8 +82,10 @@ public class AlertActions {
         alert.cancelledBy = user;
         alert.cancelReason = reason.strip();
         alert.nextEscalationAt = null;
-        List<AlertStatusChanged.Page> told = AlertPage.of(alert.id).stream()
+        List<AlertStatusChanged.Page> told = AlertPage.of(alert.id).stream().filter(page -> AlertPage.PAGE.equals(page.purpose)
+                        && (AlertPage.CONSOLE.equals(page.channel) || page.attempts > 0))
                 .map(page -> new AlertStatusChanged.Page(page.clinician, page.channel)).distinct().toList();
+        delivery.tellCancelled(alert, now);
         alert.record(AlertTimelineEntry.CANCELLED, now, user, alert.cancelReason + (told.isEmpty() ? ""
                 : "; told " + String.join(", ", told.stream().map(AlertStatusChanged.Page::clinician).distinct().toList())));
         return changed(alert, AlertStatusChanged.Change.CANCELLED, told, user, now);

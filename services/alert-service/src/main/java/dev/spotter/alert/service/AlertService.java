@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -101,15 +102,32 @@ public class AlertService {
         stream.announce(AlertStream.RAISED, alert.clinicId, alert.id);
     }
 
+    /**
+     * A further cause joins the alert's timeline. A repeat of one already there pages nobody; a different one, or one
+     * that raises the priority, pages again from the first level (whoever acknowledged must acknowledge again); any
+     * cause after the alert was resolved or cancelled reopens it, since it is a new episode for the same session.
+     */
     private void addTo(Alert alert, Cause cause) {
         if (!alert.clinicId.equals(cause.clinicId())) {
             throw new RejectedEventException("event " + cause.eventId() + " of clinic " + cause.clinicId()
                     + " names a session or screening whose alert belongs to another clinic");
         }
-        alert.record(AlertTimelineEntry.CAUSE_ADDED, clock.instant(), cause.code(), cause.priority(), cause.eventId());
-        if (cause.priority().max(alert.priority) != alert.priority) {
+        Instant now = clock.instant();
+        boolean different = alert.timeline.stream().noneMatch(entry -> cause.code().equals(entry.cause));
+        alert.record(AlertTimelineEntry.CAUSE_ADDED, now, cause.code(), cause.priority(), cause.eventId());
+        boolean higher = cause.priority().max(alert.priority) != alert.priority;
+        if (higher) {
             alert.priority = cause.priority();
-            alert.record(AlertTimelineEntry.PRIORITY_RAISED, clock.instant(), cause.code(), cause.priority(), cause.eventId());
+            alert.record(AlertTimelineEntry.PRIORITY_RAISED, now, cause.code(), cause.priority(), cause.eventId());
+        }
+        if (!alert.status.isOpen()) {
+            String was = alert.status.name().toLowerCase();
+            alert.reopen();
+            escalation.restartChain(alert, now, AlertTimelineEntry.REPAGED, cause.code() + " after the alert was " + was
+                    + ": reopened, paging again from the first level");
+        } else if (different || higher) {
+            escalation.restartChain(alert, now, AlertTimelineEntry.REPAGED, cause.code() + (higher
+                    ? " raised the priority to " + alert.priority : " is a different stop-symptom") + ": paging again from the first level");
         }
         stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
     }

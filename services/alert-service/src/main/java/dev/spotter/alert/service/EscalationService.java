@@ -1,12 +1,14 @@
 package dev.spotter.alert.service;
 
 import dev.spotter.alert.config.EscalationConfig;
+import dev.spotter.alert.delivery.DeliveryService;
 import dev.spotter.alert.domain.EscalationPolicy;
 import dev.spotter.alert.domain.Roster;
 import dev.spotter.alert.model.Alert;
 import dev.spotter.alert.model.AlertPage;
 import dev.spotter.alert.model.AlertStatus;
 import dev.spotter.alert.model.AlertTimelineEntry;
+import dev.spotter.alert.model.Clinician;
 import dev.spotter.alert.stream.AlertStream;
 import dev.spotter.events.alert.AlertStatusChanged;
 import dev.spotter.platform.outbox.Outbox;
@@ -20,7 +22,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +40,8 @@ public class EscalationService {
 
     private static final Logger LOG = Logger.getLogger(EscalationService.class);
     private static final List<AlertStatus> OPEN = List.of(AlertStatus.RAISED, AlertStatus.ACKNOWLEDGED);
+    private static final int LOCKED_RETRIES = 5;
+    private static final Duration LOCKED_PAUSE = Duration.ofMillis(20);
 
     @Inject
     Clock clock;
@@ -55,6 +61,12 @@ public class EscalationService {
     @Inject
     EscalationConfig config;
 
+    @Inject
+    EscalationSettings settings;
+
+    @Inject
+    DeliveryService delivery;
+
     void schedule(@Observes StartupEvent event) {
         scheduler.newJob("alert-escalation").setInterval(config.interval().toMillis() + "ms")
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
@@ -64,7 +76,7 @@ public class EscalationService {
     /** Starts the escalation of a newly raised alert: its first level falls due at once (the raise itself is announced). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void start(Alert alert) {
-        EscalationPolicy policy = EscalationPolicy.defaultFor(alert.priority);
+        EscalationPolicy policy = policyOf(alert);
         alert.escalationLevel = 0;
         alert.nextEscalationAt = policy.dueAt(alert.escalationStartedAt, 0).orElse(null);
         if (alert.nextEscalationAt != null) {
@@ -75,6 +87,8 @@ public class EscalationService {
     /**
      * Fires every escalation step that has fallen due; returns how many alerts escalated. Each alert in a transaction of
      * its own, locked or skipped: one alert that fails is logged and retried on the next run, never holding up the rest.
+     * An alert skipped because it was locked is looked at again a moment later: the lock may be a page's delivery
+     * result being recorded rather than another replica escalating it (waits of 40 ms up to 320 ms, in all 0.6 s).
      */
     public int escalate() {
         Instant now = clock.instant();
@@ -82,40 +96,92 @@ public class EscalationService {
                 "nextEscalationAt <= ?1 and status in ?2 order by nextEscalationAt", now, OPEN).page(0, 500).stream()
                 .map(alert -> alert.id).toList());
         int escalated = 0;
-        for (UUID id : due) {
-            try {
-                escalated += QuarkusTransaction.requiringNew().call(() -> escalate(id, now)) ? 1 : 0;
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "escalating alert %s failed; the next run tries it again", id);
+        for (int round = 0; round < LOCKED_RETRIES && !due.isEmpty(); round++) {
+            if (round > 0) {
+                pause(LOCKED_PAUSE.multipliedBy(1L << round));
             }
+            List<UUID> locked = new ArrayList<>();
+            for (UUID id : due) {
+                try {
+                    switch (QuarkusTransaction.requiringNew().call(() -> escalate(id, now))) {
+                        case ESCALATED -> escalated++;
+                        case LOCKED -> locked.add(id);
+                        case NOT_DUE -> { }
+                    }
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "escalating alert %s failed; the next run tries it again", id);
+                }
+            }
+            due = locked;
         }
         return escalated;
     }
 
-    private boolean escalate(UUID alertId, Instant now) {
+    private enum Outcome { ESCALATED, LOCKED, NOT_DUE }
+
+    private Outcome escalate(UUID alertId, Instant now) {
         Alert alert = Alert.<Alert>find("id = ?1 and nextEscalationAt <= ?2 and status in ?3", alertId, now, OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", -2).firstResult();
         if (alert == null) {
-            return false; // another replica has it, or it was acknowledged meanwhile
+            // locked by someone, or acknowledged or escalated meanwhile: which, an unlocked read tells
+            return Alert.count("id = ?1 and nextEscalationAt <= ?2 and status in ?3", alertId, now, OPEN) > 0
+                    ? Outcome.LOCKED : Outcome.NOT_DUE;
         }
         if (alert.status == AlertStatus.ACKNOWLEDGED) {
-            retrigger(alert, now);
+            restartChain(alert, now, AlertTimelineEntry.RETRIGGERED, "acknowledged by " + alert.acknowledgedBy + " at "
+                    + alert.acknowledgedAt + ", not resolved within " + AlertActions.RETRIGGER_AFTER.toMinutes() + " minutes");
+        } else {
+            fire(alert, policyOf(alert), now);
         }
-        fire(alert, EscalationPolicy.defaultFor(alert.priority), now);
         stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
-        return true;
+        return Outcome.ESCALATED;
     }
 
-    /** An acknowledged HIGH alert still open 10 minutes later: the chain starts again from its first level, now. */
-    private void retrigger(Alert alert, Instant now) {
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The chain starts again from its first level, now: an acknowledged HIGH alert still open 10 minutes later, or a
+     * different stop-symptom in the same session. Whoever acknowledged must acknowledge again; pages of the old chain
+     * still waiting stop, the new chain sends its own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restartChain(Alert alert, Instant now, String kind, String why) {
         alert.status = AlertStatus.RAISED;
         alert.escalationLevel = 0;
         alert.escalationStartedAt = now;
-        alert.record(AlertTimelineEntry.RETRIGGERED, now, null, "acknowledged by " + alert.acknowledgedBy + " at "
-                + alert.acknowledgedAt + ", not resolved within " + AlertActions.RETRIGGER_AFTER.toMinutes() + " minutes");
+        alert.record(kind, now, null, why);
         alert.acknowledgedAt = null;
         alert.acknowledgedBy = null;
-        publish(alert, AlertStatusChanged.Change.RETRIGGERED, 0, List.of(), null, now);
+        delivery.stopPending(alert.id);
+        EscalationPolicy policy = policyOf(alert);
+        alert.nextEscalationAt = policy.dueAt(now, 0).orElse(null);
+        publishStep(alert, policy, AlertStatusChanged.Change.RETRIGGERED, 0, List.of(), now);
+        if (policy.pages()) {
+            fire(alert, policy, now);
+        }
+    }
+
+    /** Whether a step is the alert's latest and a later, different level could still page sooner than planned. */
+    public boolean isCurrentStep(Alert alert, Instant chainStartedAt, int escalation) {
+        return alert.status == AlertStatus.RAISED && alert.escalationStartedAt.equals(chainStartedAt)
+                && alert.escalationLevel == escalation + 1 && escalation < policyOf(alert).levels().size() - 1;
+    }
+
+    /** The current step reached nobody: the next level pages now rather than at its time. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void escalateNow(Alert alert, Instant now) {
+        fire(alert, policyOf(alert), now);
+        stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
+    }
+
+    private EscalationPolicy policyOf(Alert alert) {
+        return settings.policyFor(alert.clinicId, alert.priority);
     }
 
     /**
@@ -135,7 +201,10 @@ public class EscalationService {
         alert.nextEscalationAt = next.isAfter(now) ? next : now.plus(policy.repeatEvery());
     }
 
-    /** Pages one step's people on the console; false when its roles had nobody on call. */
+    /**
+     * Pages one step's people on the console and by each one's first channel (webhook, else e-mail; the next one
+     * if that fails); false when its roles had nobody on call.
+     */
     private boolean page(Alert alert, EscalationPolicy policy, Roster roster, Instant now) {
         int escalation = alert.escalationLevel;
         int level = Math.min(escalation, policy.levels().size() - 1);
@@ -143,9 +212,10 @@ public class EscalationService {
         Set<String> people = roster.resolve(step.targets(), now);
         if (people.isEmpty()) {
             alert.record(AlertTimelineEntry.NOBODY_ON_CALL, now, null, "level " + level + ": nobody on call as " + step.targets());
-            publish(alert, AlertStatusChanged.Change.NOBODY_ON_CALL, level, List.of(), null, now);
+            publishStep(alert, policy, AlertStatusChanged.Change.NOBODY_ON_CALL, level, List.of(), now);
             return false;
         }
+        List<AlertStatusChanged.Page> paged = new ArrayList<>();
         for (String clinician : people) {
             AlertPage page = new AlertPage();
             page.id = UUID.randomUUID();
@@ -158,19 +228,34 @@ public class EscalationService {
             page.channel = AlertPage.CONSOLE;
             page.pagedAt = now;
             page.persist();
+            paged.add(new AlertStatusChanged.Page(clinician, AlertPage.CONSOLE));
+            Clinician contact = Clinician.findById(new Clinician.Key(alert.clinicId, clinician));
+            if (contact != null) {
+                delivery.firstPage(page, contact, now).ifPresent(sent -> paged.add(new AlertStatusChanged.Page(clinician, sent.channel)));
+            }
         }
         alert.record(AlertTimelineEntry.PAGED, now, null, "level " + level + ": " + String.join(", ", people));
-        publish(alert, AlertStatusChanged.Change.PAGED, level,
-                people.stream().map(p -> new AlertStatusChanged.Page(p, AlertPage.CONSOLE)).toList(), null, now);
+        publishStep(alert, policy, AlertStatusChanged.Change.PAGED, level, paged, now);
         return true;
     }
 
-    /** Tells the alert's origin what changed; the next step is the one after the current, when it is known. */
-    void publish(Alert alert, AlertStatusChanged.Change change, int level, List<AlertStatusChanged.Page> paged, String actor,
-                 Instant now) {
+    /** Tells the alert's origin what a step did, while it fires: the next step is the one after it. */
+    private void publishStep(Alert alert, EscalationPolicy policy, AlertStatusChanged.Change change, int level,
+                             List<AlertStatusChanged.Page> paged, Instant now) {
+        send(alert, change, level, paged, null, alert.status == AlertStatus.RAISED
+                ? policy.dueAt(alert.escalationStartedAt, alert.escalationLevel + 1).orElse(null) : null, now);
+    }
+
+    /** Tells the alert's origin what changed, with when the next step falls due while the alert is raised. */
+    public void publish(Alert alert, AlertStatusChanged.Change change, int level, List<AlertStatusChanged.Page> paged, String actor,
+                        Instant now) {
+        send(alert, change, level, paged, actor, alert.status == AlertStatus.RAISED ? alert.nextEscalationAt : null, now);
+    }
+
+    private void send(Alert alert, AlertStatusChanged.Change change, int level, List<AlertStatusChanged.Page> paged, String actor,
+                      Instant nextEscalationAt, Instant now) {
         outbox.publish(new AlertStatusChanged(UUID.randomUUID(), alert.clinicId, now, alert.id, alert.sessionId,
                 alert.screeningId, alert.patientId, change, alert.status.name(), alert.priority, level, paged, actor,
-                alert.status == AlertStatus.RAISED ? EscalationPolicy.defaultFor(alert.priority)
-                        .dueAt(alert.escalationStartedAt, alert.escalationLevel + 1).orElse(null) : null));
+                nextEscalationAt));
     }
 }

@@ -10,11 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +29,7 @@ public class RosterService {
 
     /** The longest shift accepted: longer is almost always a typing error in a date. */
     static final Duration LONGEST_SHIFT = Duration.ofHours(24);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     SpotterConfig config;
@@ -57,6 +60,17 @@ public class RosterService {
         settings.clinicLead = clinicLead;
         settings.persist();
         return settings;
+    }
+
+    /** A new random key for signing the clinic's webhook requests, replacing any before it; returned once. */
+    @Transactional
+    public String rotateWebhookSecret(String clinicId) {
+        ClinicRoster settings = settings(clinicId);
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        settings.webhookSecret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        settings.persist();
+        return settings.webhookSecret;
     }
 
     /** Adds or changes a clinician; at least one way to reach them beyond the console. */

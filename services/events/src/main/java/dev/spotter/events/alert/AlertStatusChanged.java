@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * What happened to an alert after it was raised, for whoever raised it (the tablet shows it, as the IHE ACM profile
  * reports each dissemination back to the originator): an escalation level paged (whom, by which channel), or nobody
- * on call for it; an acknowledgement (by whom); a re-trigger; the resolution; a cancellation at source, with
+ * on call for it; a page delivered or failed; an acknowledgement (by whom); a re-trigger; the resolution; a cancellation at source, with
  * {@code paged} naming everyone who had been paged and is told. {@code status} is the alert's status after the change,
  * {@code nextEscalationAt} when the next level falls due, null when nothing more will page.
  */
@@ -31,8 +31,12 @@ public record AlertStatusChanged(
         String actor,
         Instant nextEscalationAt) implements AlertEvent {
 
-    /** The kind of change. */
-    public enum Change { PAGED, NOBODY_ON_CALL, ACKNOWLEDGED, RETRIGGERED, RESOLVED, CANCELLED }
+    /**
+     * The kind of change. {@code DELIVERED} and {@code DELIVERY_FAILED} report one attempt of a page by webhook or
+     * e-mail ({@code paged} names whom and by which channel); {@code RETRIGGERED} starts the chain again from its first
+     * level (an acknowledgement timed out, or a different stop-symptom came).
+     */
+    public enum Change { PAGED, NOBODY_ON_CALL, DELIVERED, DELIVERY_FAILED, ACKNOWLEDGED, RETRIGGERED, RESOLVED, CANCELLED }
 
     /** One person paged, and how. */
     public record Page(String clinician, String channel) {

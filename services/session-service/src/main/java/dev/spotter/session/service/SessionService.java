@@ -199,14 +199,16 @@ public class SessionService {
         stream.changed(session);
     }
 
-    /** alert-service paged someone, found nobody on call, or the alert was acknowledged, re-triggered, resolved or cancelled. */
+    /** alert-service paged someone, found nobody on call, delivered a page or failed to, or the alert was acknowledged, re-triggered, resolved or cancelled. */
     public void onAlertStatusChanged(AlertStatusChanged changed) {
         Session session = alertedSession(changed);
         session.alertId = changed.alertId();
         session.alertStatus = changed.status();
         session.alertPriority = changed.priority();
         session.alertUpdatedAt = changed.occurredAt();
-        session.alertEscalationLevel = changed.escalationLevel();
+        if (changed.change() != AlertStatusChanged.Change.DELIVERED && changed.change() != AlertStatusChanged.Change.DELIVERY_FAILED) {
+            session.alertEscalationLevel = changed.escalationLevel(); // a delivery result names the level of its page
+        }
         session.alertNextEscalationAt = changed.nextEscalationAt();
         if (changed.change() == AlertStatusChanged.Change.ACKNOWLEDGED) {
             session.alertAcknowledgedBy = changed.actor();
@@ -215,9 +217,7 @@ public class SessionService {
             session.alertAcknowledgedBy = null;
             session.alertAcknowledgedAt = null;
         }
-        if (!changed.paged().isEmpty()) {
-            session.alertNotified = AlertNotifications.append(session.alertNotified, changed.paged(), changed.occurredAt());
-        }
+        session.alertNotified = AlertNotifications.apply(session.alertNotified, changed);
         stream.changed(session);
     }
 

@@ -1,0 +1,30 @@
+package dev.spotter.alert.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How pages are sent by webhook and e-mail ({@code spotter.delivery.*}). */
+@ConfigMapping(prefix = "spotter.delivery")
+public interface DeliveryConfig {
+
+    /** How often a replica looks for pages due to be sent, besides being woken by every commit that made one. */
+    @WithDefault("1s")
+    Duration interval();
+
+    /** How long one attempt may take before it counts as failed. */
+    @WithDefault("5s")
+    Duration attemptTimeout();
+
+    /** Attempts per page and channel before it is given up as failed. */
+    @WithDefault("4")
+    int maxAttempts();
+
+    /** The wait before the first retry; each later retry waits twice as long. */
+    @WithDefault("2s")
+    Duration firstRetry();
+
+    /** The console's address, linked from every page (for example https://spotter.example.org/console/). */
+    Optional<String> consoleUrl();
+}

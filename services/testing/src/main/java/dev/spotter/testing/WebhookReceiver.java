@@ -1,0 +1,107 @@
+package dev.spotter.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A clinic's pager gateway, as far as Spotter can tell: an HTTP server on a free local port that records every webhook
+ * request it gets and answers 204, or a chosen status for the next few requests (to make deliveries fail).
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    /** One request as received: when, its headers (names in lower case) and its body. */
+    public record Request(Instant at, String path, Map<String, String> headers, String body) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile int failWith = 503;
+
+    private WebhookReceiver(HttpServer server) {
+        this.server = server;
+    }
+
+    public static WebhookReceiver start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            WebhookReceiver receiver = new WebhookReceiver(server);
+            server.createContext("/", receiver::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return receiver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The address of a hook on this receiver, such as {@code http://127.0.0.1:40123/hooks/dr.north}. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path.replaceFirst("^/", "");
+    }
+
+    /** The next {@code count} requests are answered with {@code status} instead of 204. */
+    public void failNext(int count, int status) {
+        failWith = status;
+        failuresLeft.set(count);
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<Request> requests(Predicate<Request> which) {
+        return requests.stream().filter(which).toList();
+    }
+
+    /** Waits until at least {@code count} requests match; returns them. */
+    public List<Request> await(Predicate<Request> which, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (requests(which).size() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("expected " + count + " matching webhook requests within " + timeout + ", got "
+                        + requests(which).size() + " of " + requests.size() + ": " + requests);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        return requests(which);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+            requests.add(new Request(Instant.now(), exchange.getRequestURI().getPath(), Map.copyOf(headers), body));
+            int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? failWith : 204;
+            exchange.sendResponseHeaders(status, -1);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
