@@ -19,8 +19,10 @@ final class Platform implements AutoCloseable {
     final ServiceProcess session;
     final ServiceProcess alert;
     private final List<ServiceProcess> all = new ArrayList<>();
+    private final Map<String, String> alertEnvironment;
 
-    private Platform(ServiceProcess screening, ServiceProcess session, ServiceProcess alert) {
+    private Platform(ServiceProcess screening, ServiceProcess session, ServiceProcess alert, Map<String, String> alertEnvironment) {
+        this.alertEnvironment = alertEnvironment;
         this.screening = screening;
         this.session = session;
         this.alert = alert;
@@ -49,8 +51,10 @@ final class Platform implements AutoCloseable {
                 Map.of("SPOTTER_CORS_ORIGINS", "http://127.0.0.1:" + sessionPort));
         ServiceProcess session = start("session-service", sessionPort, services, kafka, logs,
                 Map.of("SPOTTER_TABLET_SCREENING_URL", "http://127.0.0.1:" + screeningPort));
-        ServiceProcess alert = start("alert-service", KafkaBroker.freePort(), services, kafka, logs, Map.of());
-        Platform platform = new Platform(screening, session, alert);
+        Map<String, String> alertEnvironment = environment("alert-service", kafka, Map.of());
+        ServiceProcess alert = ServiceProcess.start("alert-service", services.resolve("alert-service/target/quarkus-app"),
+                KafkaBroker.freePort(), alertEnvironment, logs);
+        Platform platform = new Platform(screening, session, alert, alertEnvironment);
         try {
             for (ServiceProcess service : platform.all) {
                 service.awaitReady(Duration.ofSeconds(180));
@@ -64,6 +68,11 @@ final class Platform implements AutoCloseable {
 
     private static ServiceProcess start(String name, int port, Path services, String kafka, Path logs, Map<String, String> extra)
             throws Exception {
+        return ServiceProcess.start(name, services.resolve(name).resolve("target/quarkus-app"), port, environment(name, kafka, extra), logs);
+    }
+
+    /** A service's settings: a fresh database of its own, the broker, the key that checks tokens, and {@code extra}. */
+    private static Map<String, String> environment(String name, String kafka, Map<String, String> extra) {
         String database = "spotter_e2e_" + name.replace("-service", "");
         Map<String, String> env = new HashMap<>(extra);
         env.putAll(Map.of(
@@ -72,7 +81,19 @@ final class Platform implements AutoCloseable {
                 "SPOTTER_DB_PASSWORD", PostgresDatabases.password(),
                 "SPOTTER_KAFKA_BOOTSTRAP", kafka,
                 "SPOTTER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString()));
-        return ServiceProcess.start(name, services.resolve(name).resolve("target/quarkus-app"), port, env, logs);
+        return Map.copyOf(env);
+    }
+
+    /**
+     * A second replica of alert-service: same database, broker and consumer groups, its own port and log; the caller
+     * closes it.
+     */
+    ServiceProcess anotherAlertService() throws Exception {
+        Path services = Path.of(System.getProperty("e2e.services.dir", "..")).toAbsolutePath().normalize();
+        ServiceProcess replica = ServiceProcess.start("alert-service-2", services.resolve("alert-service/target/quarkus-app"),
+                KafkaBroker.freePort(), alertEnvironment, Path.of("target", "e2e-logs"));
+        replica.awaitReady(Duration.ofSeconds(120));
+        return replica;
     }
 
     @Override
