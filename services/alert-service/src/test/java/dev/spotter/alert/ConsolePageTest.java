@@ -47,6 +47,7 @@ import org.openqa.selenium.WebElement;
  */
 @QuarkusTest
 @WithTestResource(value = SpotterInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "spotter_test_alert"))
+@WithTestResource(MailServer.class)
 class ConsolePageTest {
 
     // Kept under target/ so a test run changes no tracked file; -Dscreenshots.dir=../../docs/screenshots refreshes the docs' copies.
