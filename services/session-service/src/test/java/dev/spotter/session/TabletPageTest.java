@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.spotter.events.Priority;
+import dev.spotter.events.alert.AlertRaised;
+import dev.spotter.events.alert.AlertStatusChanged;
 import dev.spotter.testing.Browser;
 import dev.spotter.testing.KafkaTestClient;
 import dev.spotter.testing.SpotterInfrastructure;
@@ -159,8 +162,19 @@ class TabletPageTest {
 
         browser.offline(false);
         await().atMost(Duration.ofSeconds(15)).until(() -> sessionView(session).getList("symptoms").size() == 1);
-        kafka.send(TestEvents.encode(TestEvents.alertRaised("northside", UUID.fromString(session), patient)));
+        AlertRaised raised = TestEvents.alertRaised("northside", UUID.fromString(session), patient);
+        kafka.send(TestEvents.encode(raised));
         browser.awaitText(By.id("alert-status"), "HIGH");
+        // nobody on call as primary: the clinic lead is paged at once, by e-mail, and it arrives
+        Instant now = Instant.now();
+        kafka.send(TestEvents.encode(statusChanged(raised, AlertStatusChanged.Change.NOBODY_ON_CALL, 0, List.of(), now)));
+        kafka.send(TestEvents.encode(statusChanged(raised, AlertStatusChanged.Change.PAGED, 1,
+                List.of(new AlertStatusChanged.Page("dr.lead", "email")), now)));
+        kafka.send(TestEvents.encode(statusChanged(raised, AlertStatusChanged.Change.DELIVERED, 1,
+                List.of(new AlertStatusChanged.Page("dr.lead", "email")), now.plusMillis(300))));
+        browser.awaitText(By.id("alert-status"), "Nobody on call at level 0");
+        assertThat(browser.awaitText(By.id("alert-status"), "Paged: dr.lead by email").getText())
+                .contains("the next level is paged now").contains("· delivered");
         assertThat(browser.await(By.id("stop-protocol")).getText()).startsWith(STOP_PROTOCOL);
         browser.screenshot(SCREENSHOTS.resolve("tablet-stop-alert.png"));
 
@@ -188,6 +202,12 @@ class TabletPageTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> sessionView(session).getInt("currentAngleDegrees") == 30);
         browser.click(By.id("upright"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !sessionView(session).getBoolean("inverted"));
+    }
+
+    private AlertStatusChanged statusChanged(AlertRaised raised, AlertStatusChanged.Change change, int level,
+                                             List<AlertStatusChanged.Page> paged, Instant at) {
+        return new AlertStatusChanged(UUID.randomUUID(), "northside", at, raised.alertId(), raised.sessionId(), null, patient,
+                change, "RAISED", Priority.HIGH, level, paged, null, at.plusSeconds(60));
     }
 
     private By card(String button) {
