@@ -215,8 +215,12 @@ class DeliveryTest {
         assertThat(alert.getString("status")).isEqualTo("RAISED");
         assertThat(alert.getString("acknowledgedBy")).isNull();
         assertThat(alert.getList("timeline.findAll { it.kind == 'REPAGED' }.detail"))
-                .containsExactly("visual-disturbance is a different stop-symptom: paging again from the first level");
+                .containsExactly("visual-disturbance is new on this alert: paging again from the first level");
         assertThat(pages(session)).containsExactly("level 0: dr.primary", "level 0: dr.primary");
+        JsonPath repage = JsonPath.from(HOOKS.await(to("primary").and(r -> r.body().contains("visual-disturbance")), 1,
+                Duration.ofSeconds(10)).getFirst().body());
+        assertThat(repage.getString("cause")).isEqualTo("visual-disturbance");
+        assertThat(repage.getString("firstCause")).isEqualTo("chest-pain");
     }
 
     @Test
@@ -277,6 +281,13 @@ class DeliveryTest {
 
         awaitMail("u@" + unsigned + ".example");
         assertThat(HOOKS.requests(request -> request.path().startsWith("/" + unsigned))).isEmpty();
+        // trying again cannot help without a key: the webhook page fails at its first attempt
+        List<Map<String, Object>> webhookPages = given().auth().oauth2(TestTokens.issue("dr.u", unsigned, "clinician"))
+                .get("/api/alerts").jsonPath().getList("[0].deliveries.findAll { it.channel == 'webhook' }");
+        assertThat(webhookPages).singleElement().satisfies(page -> {
+            assertThat(page.get("status")).isEqualTo("FAILED");
+            assertThat(page.get("attempts")).isEqualTo(1);
+        });
     }
 
     // ---- Helpers

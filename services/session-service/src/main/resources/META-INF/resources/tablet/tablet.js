@@ -990,12 +990,12 @@ function alertLines() {
   ].filter(Boolean);
 }
 
-/** One page and what became of it, or a level that found nobody on call (said plainly: the staff may need to phone). */
+/** One page and what became of it (alert-service tries the next channel or level by itself), or a level with nobody on call. */
 function notifiedLine(paged) {
   if (paged.outcome === 'nobody-on-call') {
-    return { text: `Nobody on call at level ${paged.level}${atTime(paged.at)}: the next level is paged now`, class: 'urgent' };
+    return { text: `Nobody on call at level ${paged.level}${atTime(paged.at)}`, class: 'urgent' };
   }
-  const outcome = { delivered: ' · delivered', failed: ' · not delivered, trying again or another way' }[paged.outcome] ?? '';
+  const outcome = { delivered: ' · delivered', failed: ' · not delivered' }[paged.outcome] ?? '';
   return { text: `Paged: ${paged.who} by ${paged.channel}${atTime(paged.at)}${outcome}`, class: paged.outcome === 'failed' ? 'warning' : '' };
 }
 

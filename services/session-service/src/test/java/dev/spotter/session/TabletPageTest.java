@@ -174,7 +174,7 @@ class TabletPageTest {
                 List.of(new AlertStatusChanged.Page("dr.lead", "email")), now.plusMillis(300))));
         browser.awaitText(By.id("alert-status"), "Nobody on call at level 0");
         assertThat(browser.awaitText(By.id("alert-status"), "Paged: dr.lead by email").getText())
-                .contains("the next level is paged now").contains("· delivered");
+                .contains("Nobody on call at level 0").contains("· delivered");
         assertThat(browser.await(By.id("stop-protocol")).getText()).startsWith(STOP_PROTOCOL);
         browser.screenshot(SCREENSHOTS.resolve("tablet-stop-alert.png"));
 

@@ -3,15 +3,22 @@ package dev.spotter.alert.delivery;
 /** A way to reach a clinician beyond the console. Each attempt ends delivered or failed, never in between. */
 public interface Channel {
 
-    /** What came of one attempt: arrived, or why not, in a line for the attempt log and the timeline. */
-    record Outcome(boolean delivered, String detail) {
+    /**
+     * What came of one attempt: arrived, or why not, in a line for the attempt log and the timeline; {@code final}
+     * when trying again cannot help (no address, no signing key), so the page fails at once and its fallback takes over.
+     */
+    record Outcome(boolean delivered, boolean isFinal, String detail) {
 
         public static Outcome delivered(String detail) {
-            return new Outcome(true, detail);
+            return new Outcome(true, true, detail);
         }
 
         public static Outcome failed(String detail) {
-            return new Outcome(false, detail);
+            return new Outcome(false, false, detail);
+        }
+
+        public static Outcome failedForGood(String detail) {
+            return new Outcome(false, true, detail);
         }
     }
 

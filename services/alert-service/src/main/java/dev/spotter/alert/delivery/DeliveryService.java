@@ -3,6 +3,7 @@ package dev.spotter.alert.delivery;
 import dev.spotter.alert.config.DeliveryConfig;
 import dev.spotter.alert.model.Alert;
 import dev.spotter.alert.model.AlertPage;
+import dev.spotter.alert.model.AlertStatus;
 import dev.spotter.alert.model.AlertTimelineEntry;
 import dev.spotter.alert.model.ClinicRoster;
 import dev.spotter.alert.model.Clinician;
@@ -173,6 +174,14 @@ public class DeliveryService {
         Duration lease = config.attemptTimeout().multipliedBy(2).plusSeconds(5);
         List<Claim> claims = new ArrayList<>();
         for (AlertPage page : due) {
+            // an attempt still open here was claimed before and its lease ran out: its sender died mid-attempt
+            DeliveryAttempt.update("finishedAt = ?1, outcome = ?2, detail = ?3 where pageId = ?4 and finishedAt is null",
+                    now, DeliveryAttempt.FAILED, "lost: the sender stopped before the attempt ended", page.id);
+            if (page.attempts >= config.maxAttempts()) {
+                page.status = AlertPage.FAILED;
+                page.nextAttemptAt = null;
+                continue;
+            }
             Alert alert = Alert.findById(page.alertId);
             Clinician clinician = Clinician.findById(new Clinician.Key(page.clinicId, page.clinician));
             page.attempts++;
@@ -194,7 +203,7 @@ public class DeliveryService {
 
     private void attempt(Claim claim) {
         Channel.Outcome outcome = claim.address() == null
-                ? Channel.Outcome.failed("the clinician has no " + claim.channel() + " address any more")
+                ? Channel.Outcome.failedForGood("the clinician has no " + claim.channel() + " address any more")
                 : channel(claim.channel()).send(claim.message(), claim.address(), claim.secret());
         (outcome.delivered() ? delivered : failed).increment();
         QuarkusTransaction.requiringNew().run(() -> record(claim, outcome, clock.instant()));
@@ -208,24 +217,30 @@ public class DeliveryService {
         attempt.outcome = outcome.delivered() ? DeliveryAttempt.DELIVERED : DeliveryAttempt.FAILED;
         attempt.detail = outcome.detail();
         String what = describe(page) + ", attempt " + attempt.attempt + ": " + outcome.detail();
+        boolean isPage = AlertPage.PAGE.equals(page.purpose);
         if (outcome.delivered()) {
             page.status = AlertPage.DELIVERED;
             page.deliveredAt = now;
             page.nextAttemptAt = null;
             alert.record(AlertTimelineEntry.DELIVERED, now, null, what);
-            escalation.publish(alert, AlertStatusChanged.Change.DELIVERED, page.level,
-                    List.of(new AlertStatusChanged.Page(page.clinician, page.channel)), null, now);
+            if (isPage) { // a cancellation notice's result stays on the timeline: the tablet follows the pages
+                escalation.publish(alert, AlertStatusChanged.Change.DELIVERED, page.level,
+                        List.of(new AlertStatusChanged.Page(page.clinician, page.channel)), null, now);
+            }
         } else {
-            boolean retry = AlertPage.PENDING.equals(page.status) && attempt.attempt < config.maxAttempts();
+            boolean retry = AlertPage.PENDING.equals(page.status) && !outcome.isFinal() && attempt.attempt < config.maxAttempts();
             if (AlertPage.PENDING.equals(page.status)) {
                 page.status = retry ? AlertPage.PENDING : AlertPage.FAILED;
                 page.nextAttemptAt = retry ? now.plus(config.firstRetry().multipliedBy(1L << (attempt.attempt - 1))) : null;
             }
             alert.record(AlertTimelineEntry.DELIVERY_FAILED, now, null,
                     what + (retry ? "; retry at " + page.nextAttemptAt : "; no more attempts"));
-            escalation.publish(alert, AlertStatusChanged.Change.DELIVERY_FAILED, page.level,
-                    List.of(new AlertStatusChanged.Page(page.clinician, page.channel)), null, now);
-            if (AlertPage.PAGE.equals(page.purpose) && alert.status.isOpen()) {
+            if (isPage) {
+                escalation.publish(alert, AlertStatusChanged.Change.DELIVERY_FAILED, page.level,
+                        List.of(new AlertStatusChanged.Page(page.clinician, page.channel)), null, now);
+            }
+            // only while the page still asks for a response: not once acknowledged, closed, or superseded by a new chain
+            if (isPage && alert.status == AlertStatus.RAISED && alert.escalationStartedAt.equals(page.chainStartedAt)) {
                 nextChannel(page, now);
                 nextLevelIfNobodyReached(alert, page, now);
             }

@@ -8,17 +8,18 @@ import java.util.UUID;
 
 /**
  * What a page says, by webhook (as its JSON body) or e-mail: which alert, how urgent, what caused it, where to
- * acknowledge it. Pseudonymous ids only: no patient's name ever leaves Spotter in a page. {@code deliveryId} is the
+ * acknowledge it. {@code cause} is the latest symptom, flag or finding (the one that paged again, if any);
+ * {@code firstCause} the one that raised the alert. Pseudonymous ids only: no patient's name ever leaves Spotter in a page. {@code deliveryId} is the
  * same on every attempt of one page, so a receiver can drop a repeat.
  */
 public record PageMessage(String type, UUID deliveryId, int attempt, String clinicId, UUID alertId, UUID sessionId,
-                          UUID screeningId, UUID patientId, Priority priority, String status, String cause, Instant raisedAt,
+                          UUID screeningId, UUID patientId, Priority priority, String status, String cause, String firstCause, Instant raisedAt,
                           int level, String clinician, String consoleUrl) {
 
     public static PageMessage of(AlertPage page, Alert alert, int attempt, String consoleUrl) {
         return new PageMessage(AlertPage.CANCELLED.equals(page.purpose) ? "alert.cancelled" : "alert.page", page.id, attempt,
                 alert.clinicId, alert.id, alert.sessionId, alert.screeningId, alert.patientId, alert.priority, alert.status.name(),
-                alert.cause, alert.raisedAt, page.level, page.clinician, consoleUrl);
+                alert.latestCause(), alert.cause, alert.raisedAt, page.level, page.clinician, consoleUrl);
     }
 
     public boolean isCancellation() {

@@ -47,7 +47,7 @@ public class WebhookChannel implements Channel {
     @Override
     public Outcome send(PageMessage message, String address, String secret) {
         if (secret == null) {
-            return Outcome.failed("the clinic has no webhook secret yet: a clinic-admin creates one (POST /api/roster/webhook-secret)");
+            return Outcome.failedForGood("the clinic has no webhook secret yet: a clinic-admin creates one (POST /api/roster/webhook-secret)");
         }
         try {
             String body = json.writeValueAsString(message);

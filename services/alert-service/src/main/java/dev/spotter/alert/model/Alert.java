@@ -100,6 +100,12 @@ public class Alert extends PanacheEntityBase {
     @OrderBy("at")
     public List<AlertTimelineEntry> timeline = new ArrayList<>();
 
+    /** The symptom, flag or finding that came last: the raise's, or the latest that joined. */
+    public String latestCause() {
+        return timeline.reversed().stream().filter(entry -> AlertTimelineEntry.CAUSE_ADDED.equals(entry.kind))
+                .map(entry -> entry.cause).findFirst().orElse(cause);
+    }
+
     /** A resolved or cancelled alert opens again (a new episode of the same session); its timeline keeps the closing. */
     public void reopen() {
         status = AlertStatus.RAISED;

@@ -127,7 +127,7 @@ public class AlertService {
                     + ": reopened, paging again from the first level");
         } else if (different || higher) {
             escalation.restartChain(alert, now, AlertTimelineEntry.REPAGED, cause.code() + (higher
-                    ? " raised the priority to " + alert.priority : " is a different stop-symptom") + ": paging again from the first level");
+                    ? " raised the priority to " + alert.priority : " is new on this alert") + ": paging again from the first level");
         }
         stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
     }

@@ -34,7 +34,7 @@ public record AlertStatusChanged(
     /**
      * The kind of change. {@code DELIVERED} and {@code DELIVERY_FAILED} report one attempt of a page by webhook or
      * e-mail ({@code paged} names whom and by which channel); {@code RETRIGGERED} starts the chain again from its first
-     * level (an acknowledgement timed out, or a different stop-symptom came).
+     * level: an acknowledgement timed out, a new cause or a higher priority came, or a closed alert reopened.
      */
     public enum Change { PAGED, NOBODY_ON_CALL, DELIVERED, DELIVERY_FAILED, ACKNOWLEDGED, RETRIGGERED, RESOLVED, CANCELLED }
 
