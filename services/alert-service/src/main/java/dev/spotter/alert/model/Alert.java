@@ -97,7 +97,7 @@ public class Alert extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "alert", cascade = CascadeType.PERSIST)
     @BatchSize(size = 50)
-    @OrderBy("at")
+    @OrderBy("at, seq")
     public List<AlertTimelineEntry> timeline = new ArrayList<>();
 
     /** The symptom, flag or finding that came last: the raise's, or the latest that joined. */

@@ -39,6 +39,10 @@ public class AlertTimelineEntry extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** Set by the database in the order entries are written: it orders the entries of one instant. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
     @Column(name = "clinic_id", nullable = false)
     public String clinicId;
 
