@@ -8,7 +8,7 @@
 import {
   $, el, show, say, timeOf, dayOf, clock, onSubmit, claimsOf, tokenProblem, tokenOnArrival, keepToken, forgetToken,
   signedInToken, whoIs, hasGroup, whenTokenRefused, bearer, api, NetworkError, problemText, fieldErrors, plainMessage,
-  newKey, readServerSentEvents,
+  newKey, readServerSentEvents, parseJson,
 } from '/common/ui.js';
 
 const STREAM_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
@@ -97,14 +97,6 @@ function shortId(id) {
 
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
-}
-
-function parseJson(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 // ---- Server time: the last Date header, then the device's monotonic time since it came

@@ -12,18 +12,13 @@ import dev.spotter.events.Topics;
 import dev.spotter.events.alert.AlertStatusChanged;
 import dev.spotter.testing.KafkaTestClient;
 import dev.spotter.testing.SpotterInfrastructure;
-import dev.spotter.testing.TestEvents;
 import dev.spotter.testing.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,20 +47,17 @@ class EscalationTest {
     @Inject
     EscalationService escalation;
 
-    private String clinic;
-    private String admin;
+    private TestClinic clinic;
     private String doctor;
 
     @BeforeEach
     void aClinicWithItsRoster() {
-        clinic = "esc-" + UUID.randomUUID().toString().substring(0, 8);
-        admin = TestTokens.issue("admin.esc", clinic, "clinic-admin");
-        doctor = TestTokens.issue("dr.primary", clinic, "clinician");
+        clinic = new TestClinic("esc", bootstrapServers);
+        doctor = clinic.doctor;
         for (String who : List.of("dr.primary", "dr.secondary", "dr.lead", "dr.other")) {
-            roster().body(Map.of("displayName", who, "email", who + "@clinic.example")).put("/api/roster/clinicians/{u}", who)
-                    .then().statusCode(200);
+            clinic.clinician(who, Map.of("displayName", who, "email", who + "@clinic.example"));
         }
-        roster().body(Map.of("timeZone", "UTC", "clinicLead", "dr.lead")).put("/api/roster/settings").then().statusCode(200);
+        clinic.settings("dr.lead");
     }
 
     @AfterEach
@@ -75,152 +67,152 @@ class EscalationTest {
 
     @Test
     void highPagesEachLevelAtItsTimeAndRepeatsUntilAcknowledged() {
-        onCall("dr.primary", "PRIMARY");
-        onCall("dr.secondary", "SECONDARY");
-        UUID session = raise(Priority.HIGH);
+        clinic.onCall("dr.primary", "PRIMARY");
+        clinic.onCall("dr.secondary", "SECONDARY");
+        UUID session = clinic.raise("chest-pain", Priority.HIGH);
 
-        assertThat(pages(session)).containsExactly("level 0: dr.primary");
+        assertThat(clinic.pages(session)).containsExactly("level 0: dr.primary");
         // a few seconds of margin each way: the alert was raised on the real clock, a moment before the test moves it
         clock.advance(Duration.ofSeconds(55));
         escalation.escalate();
-        assertThat(pages(session)).hasSize(1);
+        assertThat(clinic.pages(session)).hasSize(1);
         clock.advance(Duration.ofSeconds(10));
         escalation.escalate();
-        assertThat(pages(session)).containsExactly("level 0: dr.primary", "level 1: dr.secondary, dr.lead");
+        assertThat(clinic.pages(session)).containsExactly("level 0: dr.primary", "level 1: dr.secondary, dr.lead");
         clock.advance(Duration.ofSeconds(60));
         escalation.escalate();
-        assertThat(pages(session).getLast()).isEqualTo("level 2: dr.lead, dr.other, dr.primary, dr.secondary");
+        assertThat(clinic.pages(session).getLast()).isEqualTo("level 2: dr.lead, dr.other, dr.primary, dr.secondary");
         clock.advance(Duration.ofSeconds(60));
         escalation.escalate();
-        assertThat(pages(session)).hasSize(4).last().isEqualTo("level 2: dr.lead, dr.other, dr.primary, dr.secondary");
+        assertThat(clinic.pages(session)).hasSize(4).last().isEqualTo("level 2: dr.lead, dr.other, dr.primary, dr.secondary");
 
-        acknowledge(session).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"))
+        clinic.acknowledge(session).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"))
                 .body("acknowledgedBy", equalTo("dr.primary"));
         clock.advance(Duration.ofMinutes(9));
         escalation.escalate();
-        assertThat(pages(session)).hasSize(4);
-        acknowledge(session).then().statusCode(409);
+        assertThat(clinic.pages(session)).hasSize(4);
+        clinic.acknowledge(session).then().statusCode(409);
     }
 
     @Test
     void anAcknowledgementAtTheFirstLevelStopsEveryLaterPage() {
-        onCall("dr.primary", "PRIMARY");
-        UUID session = raise(Priority.HIGH);
+        clinic.onCall("dr.primary", "PRIMARY");
+        UUID session = clinic.raise("chest-pain", Priority.HIGH);
 
-        acknowledge(session).then().statusCode(200);
+        clinic.acknowledge(session).then().statusCode(200);
         clock.advance(Duration.ofMinutes(5));
         escalation.escalate();
 
-        assertThat(pages(session)).containsExactly("level 0: dr.primary");
+        assertThat(clinic.pages(session)).containsExactly("level 0: dr.primary");
         assertThat(kinds(session)).endsWith("ACKNOWLEDGED");
-        given().auth().oauth2(TestTokens.issue("tablet.esc", clinic, "tablet")).post("/api/alerts/{id}/acknowledge", alertOf(session).getString("id"))
+        given().auth().oauth2(TestTokens.issue("tablet.esc", clinic.id, "tablet")).post("/api/alerts/{id}/acknowledge", clinic.alertOf(session).getString("id"))
                 .then().statusCode(403);
     }
 
     @Test
     void anAcknowledgedHighAlertNotResolvedWithinTenMinutesPagesAgainFromTheFirstLevel() {
-        onCall("dr.primary", "PRIMARY");
-        UUID session = raise(Priority.HIGH);
-        acknowledge(session).then().statusCode(200);
+        clinic.onCall("dr.primary", "PRIMARY");
+        UUID session = clinic.raise("chest-pain", Priority.HIGH);
+        clinic.acknowledge(session).then().statusCode(200);
 
         clock.advance(Duration.ofMinutes(9));
         escalation.escalate();
-        assertThat(alertOf(session).getString("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(clinic.alertOf(session).getString("status")).isEqualTo("ACKNOWLEDGED");
         clock.advance(Duration.ofMinutes(1).plusSeconds(5));
         escalation.escalate();
 
-        assertThat(alertOf(session).getString("status")).isEqualTo("RAISED");
+        assertThat(clinic.alertOf(session).getString("status")).isEqualTo("RAISED");
         assertThat(kinds(session)).containsSubsequence("ACKNOWLEDGED", "RETRIGGERED", "PAGED");
-        assertThat(pages(session)).containsExactly("level 0: dr.primary", "level 0: dr.primary");
+        assertThat(clinic.pages(session)).containsExactly("level 0: dr.primary", "level 0: dr.primary");
     }
 
     @Test
     void resolvingStopsEverythingAndCancellingTellsEveryoneWhoWasPaged() {
-        onCall("dr.primary", "PRIMARY");
-        UUID resolved = raise(Priority.HIGH);
-        UUID cancelled = raise(Priority.HIGH);
-        String tablet = TestTokens.issue("tablet.esc", clinic, "tablet");
+        clinic.onCall("dr.primary", "PRIMARY");
+        UUID resolved = clinic.raise("chest-pain", Priority.HIGH);
+        UUID cancelled = clinic.raise("chest-pain", Priority.HIGH);
+        String tablet = TestTokens.issue("tablet.esc", clinic.id, "tablet");
 
         given().auth().oauth2(doctor).contentType(ContentType.JSON).body(Map.of("outcome", "Chest pain settled; ECG normal."))
-                .post("/api/alerts/{id}/resolve", alertOf(resolved).getString("id"))
+                .post("/api/alerts/{id}/resolve", clinic.alertOf(resolved).getString("id"))
                 .then().statusCode(200).body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("dr.primary"));
         given().auth().oauth2(tablet).contentType(ContentType.JSON).body(Map.of("reason", " "))
-                .post("/api/alerts/{id}/cancel", alertOf(cancelled).getString("id"))
+                .post("/api/alerts/{id}/cancel", clinic.alertOf(cancelled).getString("id"))
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
         given().auth().oauth2(tablet).contentType(ContentType.JSON).body(Map.of("reason", "Tapped chest pain by mistake."))
-                .post("/api/alerts/{id}/cancel", alertOf(cancelled).getString("id"))
+                .post("/api/alerts/{id}/cancel", clinic.alertOf(cancelled).getString("id"))
                 .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("tablet.esc"));
-        given().auth().oauth2(doctor).post("/api/alerts/{id}/acknowledge", alertOf(cancelled).getString("id")).then().statusCode(409);
+        given().auth().oauth2(doctor).post("/api/alerts/{id}/acknowledge", clinic.alertOf(cancelled).getString("id")).then().statusCode(409);
         given().auth().oauth2(doctor).contentType(ContentType.JSON).body(Map.of("outcome", "again"))
-                .post("/api/alerts/{id}/resolve", alertOf(resolved).getString("id")).then().statusCode(409);
+                .post("/api/alerts/{id}/resolve", clinic.alertOf(resolved).getString("id")).then().statusCode(409);
 
         clock.advance(Duration.ofMinutes(15));
         escalation.escalate();
-        assertThat(pages(resolved)).hasSize(1);
-        assertThat(pages(cancelled)).hasSize(1);
-        assertThat(alertOf(cancelled).getList("timeline.findAll { it.kind == 'CANCELLED' }.detail"))
+        assertThat(clinic.pages(resolved)).hasSize(1);
+        assertThat(clinic.pages(cancelled)).hasSize(1);
+        assertThat(clinic.alertOf(cancelled).getList("timeline.findAll { it.kind == 'CANCELLED' }.detail"))
                 .containsExactly("Tapped chest pain by mistake.; told dr.primary");
     }
 
     @Test
     void aLevelWithNobodyOnCallIsSkippedAtOnceNotWaitedOut() {
-        UUID session = raise(Priority.HIGH);
+        UUID session = clinic.raise("chest-pain", Priority.HIGH);
 
         // no primary on call: the clinic lead (level 1) is paged at once, not after 60 s
         assertThat(kinds(session)).containsSubsequence("NOBODY_ON_CALL", "PAGED");
-        assertThat(pages(session)).containsExactly("level 1: dr.lead");
+        assertThat(clinic.pages(session)).containsExactly("level 1: dr.lead");
     }
 
     @Test
     void afterAPauseEveryOverdueStepFiresOnceAndRepeatsCollapse() {
-        onCall("dr.primary", "PRIMARY");
-        onCall("dr.secondary", "SECONDARY");
-        UUID session = raise(Priority.HIGH);
+        clinic.onCall("dr.primary", "PRIMARY");
+        clinic.onCall("dr.secondary", "SECONDARY");
+        UUID session = clinic.raise("chest-pain", Priority.HIGH);
 
         clock.advance(Duration.ofMinutes(10));
         escalation.escalate();
 
-        assertThat(pages(session)).containsExactly("level 0: dr.primary", "level 1: dr.secondary, dr.lead",
+        assertThat(clinic.pages(session)).containsExactly("level 0: dr.primary", "level 1: dr.secondary, dr.lead",
                 "level 2: dr.lead, dr.other, dr.primary, dr.secondary");
         escalation.escalate();
-        assertThat(pages(session)).hasSize(3);
+        assertThat(clinic.pages(session)).hasSize(3);
     }
 
     @Test
     void twoEscalatorsAtOnceSendEachPageOnce() {
-        onCall("dr.primary", "PRIMARY");
-        UUID session = raise(Priority.HIGH);
+        clinic.onCall("dr.primary", "PRIMARY");
+        UUID session = clinic.raise("chest-pain", Priority.HIGH);
         clock.advance(Duration.ofSeconds(60));
 
         List<CompletableFuture<Integer>> runs = List.of(CompletableFuture.supplyAsync(escalation::escalate),
                 CompletableFuture.supplyAsync(escalation::escalate));
         runs.forEach(CompletableFuture::join);
 
-        assertThat(pages(session)).containsExactly("level 0: dr.primary", "level 1: dr.lead");
+        assertThat(clinic.pages(session)).containsExactly("level 0: dr.primary", "level 1: dr.lead");
     }
 
     @Test
     void mediumWaitsThreeMinutesAndLowPagesNobody() {
-        onCall("dr.primary", "PRIMARY");
-        UUID medium = raise(Priority.MEDIUM);
-        UUID low = raise(Priority.LOW);
+        clinic.onCall("dr.primary", "PRIMARY");
+        UUID medium = clinic.raise("chest-pain", Priority.MEDIUM);
+        UUID low = clinic.raise("chest-pain", Priority.LOW);
 
         clock.advance(Duration.ofSeconds(170));
         escalation.escalate();
-        assertThat(pages(medium)).hasSize(1);
+        assertThat(clinic.pages(medium)).hasSize(1);
         clock.advance(Duration.ofSeconds(15));
         escalation.escalate();
-        assertThat(pages(medium)).hasSize(2);
-        assertThat(pages(low)).isEmpty();
-        assertThat(alertOf(low).getString("nextEscalationAt")).isNull();
+        assertThat(clinic.pages(medium)).hasSize(2);
+        assertThat(clinic.pages(low)).isEmpty();
+        assertThat(clinic.alertOf(low).getString("nextEscalationAt")).isNull();
     }
 
     @Test
     void theTabletHearsWhoWasPagedAndWhoAcknowledged() {
-        onCall("dr.primary", "PRIMARY");
-        UUID session = raise(Priority.HIGH);
-        await().atMost(Duration.ofSeconds(10)).until(() -> alertOf(session).getList("deliveries.findAll { it.status == 'DELIVERED' }").size() == 1);
-        acknowledge(session).then().statusCode(200);
+        clinic.onCall("dr.primary", "PRIMARY");
+        UUID session = clinic.raise("chest-pain", Priority.HIGH);
+        await().atMost(Duration.ofSeconds(10)).until(() -> clinic.alertOf(session).getList("deliveries.findAll { it.status == 'DELIVERED' }").size() == 1);
+        clinic.acknowledge(session).then().statusCode(200);
 
         KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
         List<AlertStatusChanged> changes = kafka.read(Topics.ALERT_EVENTS.name(), records -> statusChanges(records, session).size() >= 3,
@@ -240,41 +232,9 @@ class EscalationTest {
 
     // ---- Helpers
 
-    private io.restassured.specification.RequestSpecification roster() {
-        return given().auth().oauth2(admin).contentType(ContentType.JSON);
-    }
-
-    private void onCall(String who, String role) {
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-        roster().body(Map.of("clinician", who, "role", role, "start", now.minusHours(1).toString(), "end", now.plusHours(12).toString()))
-                .post("/api/roster/shifts").then().statusCode(201);
-    }
-
-    private UUID raise(Priority priority) {
-        UUID session = UUID.randomUUID();
-        new KafkaTestClient(bootstrapServers).send(TestEvents.encode(TestEvents.symptom(clinic, session, "chest-pain", priority)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> alertOf(session) != null);
-        return session;
-    }
-
-    private JsonPath alertOf(UUID session) {
-        List<Map<String, Object>> alerts = given().auth().oauth2(doctor).get("/api/alerts").jsonPath()
-                .getList("findAll { it.sessionId == '" + session + "' }");
-        return alerts.isEmpty() ? null : given().auth().oauth2(doctor).get("/api/alerts/{id}", alerts.getFirst().get("id")).jsonPath();
-    }
-
-    private List<String> pages(UUID session) {
-        return alertOf(session).getList("timeline.findAll { it.kind == 'PAGED' }.detail");
-    }
-
     /** The timeline's kinds but the delivery results, which come in their own time (DeliveryTest checks them). */
     private List<String> kinds(UUID session) {
-        return alertOf(session).<String>getList("timeline.kind").stream()
-                .filter(kind -> !kind.equals("DELIVERED") && !kind.equals("DELIVERY_FAILED")).toList();
-    }
-
-    private io.restassured.response.Response acknowledge(UUID session) {
-        return given().auth().oauth2(doctor).post("/api/alerts/{id}/acknowledge", alertOf(session).getString("id"));
+        return clinic.timelineKinds(session).stream().filter(kind -> !kind.equals("DELIVERED") && !kind.equals("DELIVERY_FAILED")).toList();
     }
 
     private static List<?> statusChanges(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records, UUID session) {

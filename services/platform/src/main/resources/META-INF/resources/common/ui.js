@@ -202,6 +202,15 @@ export function newKey() {
 
 // ---- Server-sent events
 
+/** An event's data as JSON; null when it is not JSON (a stream's keep-alive or a torn message). */
+export function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads server-sent events from a fetch() response body (EventSource cannot send the Authorization header):
  * "event:" and "data:" lines, an empty line ends an event, which is handed to handle(type, data). Resolves

@@ -8,7 +8,7 @@
 import {
   $, el, show, say, numberOrNull, timeOf, dayOf, clock, onSubmit, claimsOf, tokenProblem, tokenOnArrival, keepToken, forgetToken,
   signedInToken, whoIs, hasGroup, whenTokenRefused, bearer, api, NetworkError, problemText, fieldErrors, plainMessage, newKey,
-  readServerSentEvents,
+  readServerSentEvents, parseJson,
 } from '/common/ui.js';
 import { drawProgressChart, chartLegend } from './progress-chart.js';
 
@@ -480,14 +480,6 @@ function onStreamEvent(type, data) {
     const view = parseJson(data);
     if (view?.id === currentSessionId()) receive(view);
     else if (isShown('patients')) refreshCoursesSoon();
-  }
-}
-
-function parseJson(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
   }
 }
 

@@ -336,22 +336,10 @@ public class DeliveryService {
                 AlertPage.STOPPED, alertId, AlertPage.PENDING, AlertPage.PAGE);
     }
 
+    /** A page for a sender, which is woken when the transaction that made it commits. */
     private AlertPage pending(AlertPage like, String channel, String purpose, Instant now) {
-        AlertPage page = new AlertPage();
-        page.id = UUID.randomUUID();
-        page.clinicId = like.clinicId;
-        page.alertId = like.alertId;
-        page.chainStartedAt = like.chainStartedAt;
-        page.escalation = like.escalation;
-        page.level = like.level;
-        page.clinician = like.clinician;
-        page.channel = channel;
-        page.purpose = purpose;
-        page.pagedAt = now;
-        page.status = AlertPage.PENDING;
-        page.nextAttemptAt = now;
         wakeAfterCommit();
-        return page;
+        return like.pendingBy(channel, purpose, now);
     }
 
     private static List<String> channelsOf(Clinician clinician) {

@@ -81,6 +81,39 @@ public class AlertPage extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    /** A page of a step of the alert's current chain on the console: shown as soon as it commits. */
+    public static AlertPage onConsole(Alert alert, int escalation, int level, String clinician, Instant now) {
+        AlertPage page = new AlertPage();
+        page.id = UUID.randomUUID();
+        page.clinicId = alert.clinicId;
+        page.alertId = alert.id;
+        page.chainStartedAt = alert.escalationStartedAt;
+        page.escalation = escalation;
+        page.level = level;
+        page.clinician = clinician;
+        page.channel = CONSOLE;
+        page.pagedAt = now;
+        return page;
+    }
+
+    /** The same step and clinician by another channel, or for another purpose, waiting for a sender from now. */
+    public AlertPage pendingBy(String otherChannel, String otherPurpose, Instant now) {
+        AlertPage page = new AlertPage();
+        page.id = UUID.randomUUID();
+        page.clinicId = clinicId;
+        page.alertId = alertId;
+        page.chainStartedAt = chainStartedAt;
+        page.escalation = escalation;
+        page.level = level;
+        page.clinician = clinician;
+        page.channel = otherChannel;
+        page.purpose = otherPurpose;
+        page.pagedAt = now;
+        page.status = PENDING;
+        page.nextAttemptAt = now;
+        return page;
+    }
+
     public static List<AlertPage> of(UUID alertId) {
         return list("alertId = ?1 order by pagedAt, clinician", alertId);
     }

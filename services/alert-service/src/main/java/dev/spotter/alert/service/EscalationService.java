@@ -217,16 +217,7 @@ public class EscalationService {
         }
         List<AlertStatusChanged.Page> paged = new ArrayList<>();
         for (String clinician : people) {
-            AlertPage page = new AlertPage();
-            page.id = UUID.randomUUID();
-            page.clinicId = alert.clinicId;
-            page.alertId = alert.id;
-            page.chainStartedAt = alert.escalationStartedAt;
-            page.escalation = escalation;
-            page.level = level;
-            page.clinician = clinician;
-            page.channel = AlertPage.CONSOLE;
-            page.pagedAt = now;
+            AlertPage page = AlertPage.onConsole(alert, escalation, level, clinician, now);
             page.persist();
             paged.add(new AlertStatusChanged.Page(clinician, AlertPage.CONSOLE));
             Clinician contact = Clinician.findById(new Clinician.Key(alert.clinicId, clinician));
