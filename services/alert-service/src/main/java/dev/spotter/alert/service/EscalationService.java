@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +32,13 @@ import org.jboss.logging.Logger;
 /**
  * Pages along the clinic's roster until someone acknowledges. The next step and when it falls due are stored on the
  * alert, so after a crash or restart every overdue step fires on the first look, and each page is stored, so none is
- * sent twice; replicas skip the alerts another one is escalating. A level with nobody on call moves on at once.
+ * sent twice; a replica waits for the one escalating an alert and then finds it no longer due. A level with nobody on call moves on at once.
  */
 @ApplicationScoped
 public class EscalationService {
 
     private static final Logger LOG = Logger.getLogger(EscalationService.class);
     private static final List<AlertStatus> OPEN = List.of(AlertStatus.RAISED, AlertStatus.ACKNOWLEDGED);
-    private static final int LOCKED_RETRIES = 5;
-    private static final Duration LOCKED_PAUSE = Duration.ofMillis(20);
 
     @Inject
     Clock clock;
@@ -86,9 +83,7 @@ public class EscalationService {
 
     /**
      * Fires every escalation step that has fallen due; returns how many alerts escalated. Each alert in a transaction of
-     * its own, locked or skipped: one alert that fails is logged and retried on the next run, never holding up the rest.
-     * An alert skipped because it was locked is looked at again a moment later: the lock may be a page's delivery
-     * result being recorded rather than another replica escalating it (waits of 40 ms up to 320 ms, in all 0.6 s).
+     * its own: one alert that fails is logged and retried on the next run, never holding up the rest.
      */
     public int escalate() {
         Instant now = clock.instant();
@@ -96,36 +91,26 @@ public class EscalationService {
                 "nextEscalationAt <= ?1 and status in ?2 order by nextEscalationAt", now, OPEN).page(0, 500).stream()
                 .map(alert -> alert.id).toList());
         int escalated = 0;
-        for (int round = 0; round < LOCKED_RETRIES && !due.isEmpty(); round++) {
-            if (round > 0) {
-                pause(LOCKED_PAUSE.multipliedBy(1L << round));
+        for (UUID id : due) {
+            try {
+                escalated += QuarkusTransaction.requiringNew().call(() -> escalate(id, now)) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "escalating alert %s failed; the next run tries it again", id);
             }
-            List<UUID> locked = new ArrayList<>();
-            for (UUID id : due) {
-                try {
-                    switch (QuarkusTransaction.requiringNew().call(() -> escalate(id, now))) {
-                        case ESCALATED -> escalated++;
-                        case LOCKED -> locked.add(id);
-                        case NOT_DUE -> { }
-                    }
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "escalating alert %s failed; the next run tries it again", id);
-                }
-            }
-            due = locked;
         }
         return escalated;
     }
 
-    private enum Outcome { ESCALATED, LOCKED, NOT_DUE }
-
-    private Outcome escalate(UUID alertId, Instant now) {
+    /**
+     * Escalates one alert if it is still due. The lock waits for whoever holds the alert (another replica escalating it,
+     * a delivery result being recorded, an acknowledgement); PostgreSQL then checks the condition again on the row as
+     * that transaction left it, so an alert another replica just escalated is not due any more and fires nothing.
+     */
+    private boolean escalate(UUID alertId, Instant now) {
         Alert alert = Alert.<Alert>find("id = ?1 and nextEscalationAt <= ?2 and status in ?3", alertId, now, OPEN)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", -2).firstResult();
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (alert == null) {
-            // locked by someone, or acknowledged or escalated meanwhile: which, an unlocked read tells
-            return Alert.count("id = ?1 and nextEscalationAt <= ?2 and status in ?3", alertId, now, OPEN) > 0
-                    ? Outcome.LOCKED : Outcome.NOT_DUE;
+            return false; // acknowledged, closed or escalated meanwhile
         }
         if (alert.status == AlertStatus.ACKNOWLEDGED) {
             restartChain(alert, now, AlertTimelineEntry.RETRIGGERED, "acknowledged by " + alert.acknowledgedBy + " at "
@@ -134,15 +119,7 @@ public class EscalationService {
             fire(alert, policyOf(alert), now);
         }
         stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
-        return Outcome.ESCALATED;
-    }
-
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return true;
     }
 
     /**
