@@ -39,3 +39,31 @@ CREATE TABLE IF NOT EXISTS idempotent_request (
     PRIMARY KEY (clinic_id, key)
 );
 CREATE INDEX IF NOT EXISTS idempotent_request_age ON idempotent_request (created_at);
+
+-- Audit log: who (user, roles, clinic) did what (method and route, the path it named, the answer's status) and when.
+-- Append-only: a trigger refuses every change and deletion. Each clinic's entries form a hash chain (AuditChain):
+-- an entry's hash covers its fields and the previous entry's hash, so a changed, removed or inserted entry shows.
+CREATE TABLE IF NOT EXISTS audit_entry (
+    seq        BIGSERIAL   PRIMARY KEY,
+    clinic_id  TEXT        NOT NULL,
+    at         TIMESTAMPTZ NOT NULL,
+    actor      TEXT        NOT NULL,
+    roles      TEXT        NOT NULL,
+    action     TEXT        NOT NULL,
+    target     TEXT        NOT NULL,
+    status     INTEGER     NOT NULL,
+    prev_hash  TEXT        NOT NULL,
+    hash       TEXT        NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_entry_by_clinic ON audit_entry (clinic_id, seq);
+
+CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP;
+END $$;
+DROP TRIGGER IF EXISTS audit_entry_no_change ON audit_entry;
+CREATE TRIGGER audit_entry_no_change BEFORE UPDATE OR DELETE ON audit_entry
+    FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only();
+DROP TRIGGER IF EXISTS audit_entry_no_truncate ON audit_entry;
+CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only();

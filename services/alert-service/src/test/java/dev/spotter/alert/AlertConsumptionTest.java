@@ -190,7 +190,7 @@ class AlertConsumptionTest {
 
 
     private static double deadLetterCount(String kind) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().auth().oauth2(TestTokens.ops("ops.on.duty")).when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(l -> l.startsWith("spotter_events_dead_lettered_total{") && l.contains("kind=\"" + kind + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))

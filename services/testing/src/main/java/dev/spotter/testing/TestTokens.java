@@ -12,7 +12,9 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * Signs bearer tokens for test users with a key pair made once per test JVM and kept in a file,
@@ -34,6 +36,32 @@ public final class TestTokens {
                 .claim("clinic", clinic)
                 .expiresIn(Duration.ofHours(1))
                 .sign(privateKey());
+    }
+
+    /** A token for operations staff: role {@code ops} and no clinic. */
+    public static String ops(String user) {
+        return Jwt.issuer(ISSUER).upn(user).subject(user).groups("ops").expiresIn(Duration.ofHours(1)).sign(privateKey());
+    }
+
+    /** Tokens the services must refuse with 401, each wrong in one way, named by what is wrong. */
+    public static Map<String, String> forged(String user, String clinic, String role) {
+        KeyPair stranger;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            stranger = generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of(
+                "expired", Jwt.issuer(ISSUER).upn(user).groups(role).claim("clinic", clinic)
+                        .issuedAt(Instant.now().minus(Duration.ofHours(3))).expiresAt(Instant.now().minus(Duration.ofHours(2)))
+                        .sign(privateKey()),
+                "another issuer", Jwt.issuer("https://login.example.org").upn(user).groups(role).claim("clinic", clinic)
+                        .expiresIn(Duration.ofHours(1)).sign(privateKey()),
+                "another key", Jwt.issuer(ISSUER).upn(user).groups(role).claim("clinic", clinic)
+                        .expiresIn(Duration.ofHours(1)).sign(stranger.getPrivate()),
+                "not a token", "not.a.token");
     }
 
     /** The public key file that services verify tokens with. */

@@ -20,12 +20,18 @@ public class CallerClinic {
     JsonWebToken token;
 
     public String id() {
-        Object clinic = token.getClaim(CLAIM);
-        String clinicId = clinic instanceof JsonString json ? json.getString() : clinic == null ? null : clinic.toString();
-        if (!ClinicIds.isValid(clinicId)) {
+        String clinicId = clinicOf(token);
+        if (clinicId == null) {
             throw new ForbiddenException("the token names no clinic");
         }
         return clinicId;
+    }
+
+    /** The clinic a token names, or null when it names none or not a well-formed one. */
+    public static String clinicOf(JsonWebToken token) {
+        Object clinic = token.getClaim(CLAIM);
+        String clinicId = clinic instanceof JsonString json ? json.getString() : clinic == null ? null : clinic.toString();
+        return ClinicIds.isValid(clinicId) ? clinicId : null;
     }
 
     public String user() {

@@ -1,0 +1,69 @@
+package dev.spotter.platform.audit;
+
+import dev.spotter.platform.problem.ProblemException;
+import dev.spotter.platform.security.CallerClinic;
+import dev.spotter.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** A clinic admin reads their clinic's audit log; operations staff check every clinic's hash chain. */
+@Path("/api/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    CallerClinic caller;
+
+    public record Chains(boolean intact, List<AuditChain.Verification> clinics) {
+    }
+
+    /** Newest first; page with {@code before} = the last {@code seq} seen. */
+    @GET
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    public List<AuditEntry> entries(@QueryParam("since") String since, @QueryParam("until") String until,
+                                    @QueryParam("actor") String actor, @QueryParam("before") Long before,
+                                    @QueryParam("limit") Integer limit) throws SQLException {
+        int count = limit == null ? 100 : limit;
+        if (count < 1 || count > 1000) {
+            throw ProblemException.invalidField("limit", "must be between 1 and 1000");
+        }
+        if (before != null && before < 1) {
+            throw ProblemException.invalidField("before", "must be a positive seq");
+        }
+        if (actor != null && (actor.isBlank() || actor.length() > 200)) {
+            throw ProblemException.invalidField("actor", "must be a user name of 1 to 200 characters");
+        }
+        return log.entries(caller.id(), before, instant("since", since), instant("until", until), actor, count);
+    }
+
+    @GET
+    @Path("verify")
+    @RolesAllowed(Roles.OPS)
+    public Chains verify() {
+        List<AuditChain.Verification> clinics = log.verify();
+        return new Chains(clinics.stream().allMatch(AuditChain.Verification::intact), clinics);
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be an instant such as 2026-11-22T08:00:00Z");
+        }
+    }
+}
