@@ -155,14 +155,14 @@ start_services() {
     say "starting $name on port $port (log: $run_dir/logs/$name.log)"
     # SPOTTER_DEMO_ENABLED: demo patients (screening-service) and on-call rosters (alert-service). SPOTTER_CORS_ORIGINS
     # is read by screening-service only (the tablet's origin, which reads patient names from it),
-    # SPOTTER_TABLET_SCREENING_URL by session-service only; the mail settings by alert-service only: without
+    # SPOTTER_TABLET_SCREENING_URL by session-service only; the mail and webhook settings by alert-service only: without
     # SPOTTER_SMTP_HOST, e-mail pages are written to its log instead of sent.
     SPOTTER_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" SPOTTER_DB_USER=$pg_user \
       SPOTTER_DB_PASSWORD=$pg_password SPOTTER_KAFKA_BOOTSTRAP="127.0.0.1:$kafka_port" \
       SPOTTER_JWT_PUBLIC_KEY="$run_dir/jwt/public.pem" SPOTTER_DEMO_ENABLED=true QUARKUS_HTTP_PORT=$port \
       SPOTTER_CORS_ORIGINS="http://127.0.0.1:8082,http://localhost:8082" SPOTTER_TABLET_SCREENING_URL="http://127.0.0.1:8081" \
       SPOTTER_MAIL_LOG_ONLY="${SPOTTER_MAIL_LOG_ONLY:-$([[ -n "${SPOTTER_SMTP_HOST:-}" ]] && echo false || echo true)}" \
-      SPOTTER_CONSOLE_URL="http://127.0.0.1:8083/console/" \
+      SPOTTER_CONSOLE_URL="http://127.0.0.1:8083/console/" SPOTTER_WEBHOOK_PRIVATE_NETWORKS=true \
       "$java" -jar "services/$name/target/quarkus-app/quarkus-run.jar" >"$run_dir/logs/$name.log" 2>&1 &
     service_pids+=($!)
   done
@@ -244,7 +244,7 @@ Spotter is running (Ctrl-C stops everything). Logs: $run_dir/logs
   screening-service  http://127.0.0.1:8081/api    health http://127.0.0.1:8081/q/health
   session-service    http://127.0.0.1:8082/api    health http://127.0.0.1:8082/q/health
   alert-service      http://127.0.0.1:8083/api    health http://127.0.0.1:8083/q/health
-  OpenAPI at /q/openapi and metrics at /q/metrics on each port
+  OpenAPI at /q/openapi (any token) and metrics at /q/metrics (token.sh ops.local) on each port
   alert stream       http://127.0.0.1:8083/api/alerts/stream
   tablet app         http://127.0.0.1:8082/tablet/   (signed in: see "Open the tablet" below)
   clinician console  http://127.0.0.1:8083/console/  (sign in with dr.north's token; e-mail pages go to the alert-service log)

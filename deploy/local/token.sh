@@ -15,6 +15,7 @@ admin.north     northside  clinic-admin
 tablet.river    riverside  tablet
 dr.river        riverside  clinician
 admin.river     riverside  clinic-admin
+ops.local       -          ops
 "
 
 if [[ $# -lt 1 || "$1" == "--list" ]]; then
@@ -30,7 +31,9 @@ read -r _ clinic role <<<"$line"
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"iss":"spotter-local","sub":"%s","upn":"%s","groups":["%s"],"clinic":"%s","iat":%d,"exp":%d}' \
-  "$user" "$user" "$role" "$clinic" "$now" $((now + hours * 3600)) | b64url)
+# operations staff belong to no clinic ("-"): their token has no clinic claim
+clinic_claim=$([[ "$clinic" == "-" ]] && echo "" || printf ',"clinic":"%s"' "$clinic")
+payload=$(printf '{"iss":"spotter-local","sub":"%s","upn":"%s","groups":["%s"]%s,"iat":%d,"exp":%d}' \
+  "$user" "$user" "$role" "$clinic_claim" "$now" $((now + hours * 3600)) | b64url)
 signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$key" | b64url)
 echo "$header.$payload.$signature"

@@ -51,7 +51,8 @@ final class Platform implements AutoCloseable {
                 Map.of("SPOTTER_CORS_ORIGINS", "http://127.0.0.1:" + sessionPort));
         ServiceProcess session = start("session-service", sessionPort, services, kafka, logs,
                 Map.of("SPOTTER_TABLET_SCREENING_URL", "http://127.0.0.1:" + screeningPort));
-        Map<String, String> alertEnvironment = environment("alert-service", kafka, Map.of());
+        // the tests' webhook receivers listen on this machine over plain http, which production refuses
+        Map<String, String> alertEnvironment = environment("alert-service", kafka, Map.of("SPOTTER_WEBHOOK_PRIVATE_NETWORKS", "true"));
         ServiceProcess alert = ServiceProcess.start("alert-service", services.resolve("alert-service/target/quarkus-app"),
                 KafkaBroker.freePort(), alertEnvironment, logs);
         Platform platform = new Platform(screening, session, alert, alertEnvironment);

@@ -25,6 +25,13 @@ public interface DeliveryConfig {
     @WithDefault("2s")
     Duration firstRetry();
 
+    /**
+     * Whether webhooks may go to plain http and to private, loopback and link-local networks: only for a local run
+     * or a test, never in production ({@link dev.spotter.alert.delivery.WebhookAddresses}).
+     */
+    @WithDefault("false")
+    boolean webhookPrivateNetworks();
+
     /** The console's address, linked from every page (for example https://spotter.example.org/console/). */
     Optional<String> consoleUrl();
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,6 +49,10 @@ public class WebhookChannel implements Channel {
     public Outcome send(PageMessage message, String address, String secret) {
         if (secret == null) {
             return Outcome.failedForGood("the clinic has no webhook secret yet: a clinic-admin creates one (POST /api/roster/webhook-secret)");
+        }
+        Optional<String> refusal = WebhookAddresses.refusal(address, config.webhookPrivateNetworks());
+        if (refusal.isPresent()) {
+            return Outcome.failedForGood("refused address: it must be " + refusal.get());
         }
         try {
             String body = json.writeValueAsString(message);

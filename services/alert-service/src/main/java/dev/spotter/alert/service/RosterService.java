@@ -1,5 +1,7 @@
 package dev.spotter.alert.service;
 
+import dev.spotter.alert.config.DeliveryConfig;
+import dev.spotter.alert.delivery.WebhookAddresses;
 import dev.spotter.alert.domain.Roster;
 import dev.spotter.alert.model.ClinicRoster;
 import dev.spotter.alert.model.Clinician;
@@ -9,7 +11,6 @@ import dev.spotter.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -33,6 +34,9 @@ public class RosterService {
 
     @Inject
     SpotterConfig config;
+
+    @Inject
+    DeliveryConfig delivery;
 
     @Transactional
     public ClinicRoster settings(String clinicId) {
@@ -80,7 +84,9 @@ public class RosterService {
             throw ProblemException.invalidField("email", "a clinician needs an e-mail address or a webhook (or both)");
         }
         if (webhookUrl != null) {
-            requireHttpUrl(webhookUrl);
+            WebhookAddresses.refusal(webhookUrl, delivery.webhookPrivateNetworks()).ifPresent(refusal -> {
+                throw ProblemException.invalidField("webhookUrl", refusal);
+            });
         }
         Clinician clinician = Clinician.findById(new Clinician.Key(clinicId, username));
         if (clinician == null) {
@@ -154,14 +160,4 @@ public class RosterService {
         }
     }
 
-    private static void requireHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw ProblemException.invalidField("webhookUrl", "an http or https address");
-            }
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("webhookUrl", "an http or https address");
-        }
-    }
 }

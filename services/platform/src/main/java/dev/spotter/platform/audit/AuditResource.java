@@ -1,5 +1,6 @@
 package dev.spotter.platform.audit;
 
+import dev.spotter.platform.config.SpotterConfig;
 import dev.spotter.platform.problem.ProblemException;
 import dev.spotter.platform.security.CallerClinic;
 import dev.spotter.platform.security.Roles;
@@ -7,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -15,8 +17,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** A clinic admin reads their clinic's audit log; operations staff check every clinic's hash chain. */
-@Path("/api/audit")
+/**
+ * A clinic admin reads their clinic's audit log of this service; operations staff check every clinic's hash chain.
+ * Each service keeps its own log under {@code /api/audit/<service-name>}, so one ingress host can route to all three.
+ */
+@Path("/api/audit/{service}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
@@ -25,6 +30,12 @@ public class AuditResource {
 
     @Inject
     CallerClinic caller;
+
+    @Inject
+    SpotterConfig config;
+
+    @PathParam("service")
+    String service;
 
     public record Chains(boolean intact, List<AuditChain.Verification> clinics) {
     }
@@ -35,6 +46,7 @@ public class AuditResource {
     public List<AuditEntry> entries(@QueryParam("since") String since, @QueryParam("until") String until,
                                     @QueryParam("actor") String actor, @QueryParam("before") Long before,
                                     @QueryParam("limit") Integer limit) throws SQLException {
+        requireThisService();
         int count = limit == null ? 100 : limit;
         if (count < 1 || count > 1000) {
             throw ProblemException.invalidField("limit", "must be between 1 and 1000");
@@ -52,8 +64,16 @@ public class AuditResource {
     @Path("verify")
     @RolesAllowed(Roles.OPS)
     public Chains verify() {
+        requireThisService();
         List<AuditChain.Verification> clinics = log.verify();
         return new Chains(clinics.stream().allMatch(AuditChain.Verification::intact), clinics);
+    }
+
+    private void requireThisService() {
+        if (!config.serviceName().equals(service)) {
+            throw new ProblemException(404, "not-found", "No such audit log", "this is " + config.serviceName()
+                    + ": its audit log is at /api/audit/" + config.serviceName(), List.of());
+        }
     }
 
     private static Instant instant(String field, String value) {

@@ -90,23 +90,24 @@ class TenancyAndAuditTest {
         given().auth().oauth2(NORTH_CLINICIAN).when().get("/api/patients/{id}", patient).then().statusCode(200);
         given().auth().oauth2(RIVER_ADMIN).when().get("/api/patients/{id}", patient).then().statusCode(404);
 
-        given().auth().oauth2(NORTH_ADMIN).queryParam("actor", "dr.north").when().get("/api/audit")
+        given().auth().oauth2(NORTH_ADMIN).queryParam("actor", "dr.north").when().get("/api/audit/screening-service")
                 .then().statusCode(200)
                 .body("find { it.target == '/api/patients/" + patient + "' }.action", equalTo("GET /api/patients/{id}"))
                 .body("find { it.target == '/api/patients/" + patient + "' }.roles", equalTo("clinician"))
                 .body("find { it.target == '/api/patients/" + patient + "' }.status", equalTo(200))
                 .body("clinicId", everyItem(equalTo("northside")));
-        given().auth().oauth2(NORTH_ADMIN).queryParam("actor", "admin.north").when().get("/api/audit")
+        given().auth().oauth2(NORTH_ADMIN).queryParam("actor", "admin.north").when().get("/api/audit/screening-service")
                 .then().statusCode(200).body("action", hasItem("POST /api/patients"));
         // riverside's admin sees their refused attempt in their own log, and nothing of northside's
-        given().auth().oauth2(RIVER_ADMIN).when().get("/api/audit").then().statusCode(200)
+        given().auth().oauth2(RIVER_ADMIN).when().get("/api/audit/screening-service").then().statusCode(200)
                 .body("clinicId", everyItem(equalTo("riverside")))
                 .body("find { it.target == '/api/patients/" + patient + "' }.status", equalTo(404));
-        given().auth().oauth2(NORTH_CLINICIAN).when().get("/api/audit").then().statusCode(403);
-        given().auth().oauth2(NORTH_ADMIN).queryParam("since", "yesterday").when().get("/api/audit")
+        given().auth().oauth2(NORTH_CLINICIAN).when().get("/api/audit/screening-service").then().statusCode(403);
+        given().auth().oauth2(NORTH_ADMIN).queryParam("since", "yesterday").when().get("/api/audit/screening-service")
                 .then().statusCode(400).body("errors[0].field", equalTo("since"));
-        given().auth().oauth2(NORTH_ADMIN).when().get("/api/audit/verify").then().statusCode(403);
-        given().auth().oauth2(OPS).when().get("/api/audit/verify").then().statusCode(200)
+        given().auth().oauth2(NORTH_ADMIN).when().get("/api/audit/screening-service/verify").then().statusCode(403);
+        given().auth().oauth2(NORTH_ADMIN).when().get("/api/audit/session-service").then().statusCode(404);
+        given().auth().oauth2(OPS).when().get("/api/audit/screening-service/verify").then().statusCode(200)
                 .body("clinics.find { it.clinicId == 'northside' }.brokenAt", equalTo(null));
     }
 
@@ -132,7 +133,7 @@ class TenancyAndAuditTest {
         assertThat(tampered.intact()).isFalse();
         assertThat(tampered.brokenAt()).isEqualTo(second);
         assertThat(tampered.problem()).contains("changed");
-        given().auth().oauth2(OPS).when().get("/api/audit/verify").then().statusCode(200)
+        given().auth().oauth2(OPS).when().get("/api/audit/screening-service/verify").then().statusCode(200)
                 .body("intact", equalTo(false))
                 .body("clinics.find { it.clinicId == 'tamperside' }.brokenAt", equalTo((int) second));
     }
