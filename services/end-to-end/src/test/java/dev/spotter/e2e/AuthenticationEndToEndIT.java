@@ -112,7 +112,7 @@ class AuthenticationEndToEndIT {
     }
 
     private static int status(String method, URI uri, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "*/*")
                 .method(method, method.equals("GET") || method.equals("DELETE")
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
         if (!method.equals("GET") && !method.equals("DELETE")) {
