@@ -131,6 +131,12 @@ ensure_jwt_keys() {
   openssl pkey -in "$dir/private.pem" -pubout -out "$dir/public.pem" || die "openssl could not write $dir/public.pem"
 }
 
+# Why: alert-service encrypts the clinics' webhook secrets at rest with this key; it must stay the same across runs.
+ensure_secret_key() {
+  [[ -f "$run_dir/secret.key" ]] && return 0
+  (umask 077 && openssl rand -base64 32 >"$run_dir/secret.key") || die "openssl could not create $run_dir/secret.key"
+}
+
 # Why: the services need the broker before they can report ready; its launcher prints a line once it answers.
 start_kafka() {
   local log=$run_dir/logs/kafka.log started=$SECONDS
@@ -163,6 +169,7 @@ start_services() {
       SPOTTER_CORS_ORIGINS="http://127.0.0.1:8082,http://localhost:8082" SPOTTER_TABLET_SCREENING_URL="http://127.0.0.1:8081" \
       SPOTTER_MAIL_LOG_ONLY="${SPOTTER_MAIL_LOG_ONLY:-$([[ -n "${SPOTTER_SMTP_HOST:-}" ]] && echo false || echo true)}" \
       SPOTTER_CONSOLE_URL="http://127.0.0.1:8083/console/" SPOTTER_WEBHOOK_PRIVATE_NETWORKS=true \
+      SPOTTER_SECRET_KEY="$(cat "$run_dir/secret.key")" \
       "$java" -jar "services/$name/target/quarkus-app/quarkus-run.jar" >"$run_dir/logs/$name.log" 2>&1 &
     service_pids+=($!)
   done
@@ -291,6 +298,7 @@ main() {
     die "the services are not built; run without --no-build (or ./mvnw -B -q install -DskipTests)"
   fi
   ensure_jwt_keys
+  ensure_secret_key
   if [[ "$fresh" == true ]]; then say "deleting the Kafka data"; rm -rf "$run_dir/kafka"; fi
   mkdir -p "$run_dir/logs"
   trap stop_all EXIT

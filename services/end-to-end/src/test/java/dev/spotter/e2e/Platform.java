@@ -6,8 +6,10 @@ import dev.spotter.testing.ServiceProcess;
 import dev.spotter.testing.SpotterInfrastructure;
 import dev.spotter.testing.TestTokens;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,8 @@ final class Platform implements AutoCloseable {
         ServiceProcess session = start("session-service", sessionPort, services, kafka, logs,
                 Map.of("SPOTTER_TABLET_SCREENING_URL", "http://127.0.0.1:" + screeningPort));
         // the tests' webhook receivers listen on this machine over plain http, which production refuses
-        Map<String, String> alertEnvironment = environment("alert-service", kafka, Map.of("SPOTTER_WEBHOOK_PRIVATE_NETWORKS", "true"));
+        Map<String, String> alertEnvironment = environment("alert-service", kafka, Map.of("SPOTTER_WEBHOOK_PRIVATE_NETWORKS", "true",
+                "SPOTTER_SECRET_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
         ServiceProcess alert = ServiceProcess.start("alert-service", services.resolve("alert-service/target/quarkus-app"),
                 KafkaBroker.freePort(), alertEnvironment, logs);
         Platform platform = new Platform(screening, session, alert, alertEnvironment);

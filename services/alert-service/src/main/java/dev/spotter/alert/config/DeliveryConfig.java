@@ -32,6 +32,9 @@ public interface DeliveryConfig {
     @WithDefault("false")
     boolean webhookPrivateNetworks();
 
+    /** The key that encrypts the clinics' webhook secrets at rest: 32 random bytes in base64 ({@link dev.spotter.alert.delivery.SecretBox}). */
+    String secretKey();
+
     /** The console's address, linked from every page (for example https://spotter.example.org/console/). */
     Optional<String> consoleUrl();
 }

@@ -71,6 +71,9 @@ public class DeliveryService {
     WebhookChannel webhook;
 
     @Inject
+    SecretBox secrets;
+
+    @Inject
     EmailChannel email;
 
     @Inject
@@ -193,7 +196,8 @@ public class DeliveryService {
             attempt.attempt = page.attempts;
             attempt.startedAt = now;
             attempt.persist();
-            String secret = Optional.ofNullable(ClinicRoster.<ClinicRoster>findById(page.clinicId)).map(r -> r.webhookSecret).orElse(null);
+            String secret = Optional.ofNullable(ClinicRoster.<ClinicRoster>findById(page.clinicId))
+                    .map(roster -> secrets.open(page.clinicId, roster.webhookSecret)).orElse(null);
             claims.add(new Claim(page.id, attempt.id, page.channel,
                     PageMessage.of(page, alert, page.attempts, config.consoleUrl().orElse(null)),
                     clinician == null ? null : addressOf(clinician, page.channel), secret));

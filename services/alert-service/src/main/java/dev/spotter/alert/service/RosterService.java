@@ -1,6 +1,7 @@
 package dev.spotter.alert.service;
 
 import dev.spotter.alert.config.DeliveryConfig;
+import dev.spotter.alert.delivery.SecretBox;
 import dev.spotter.alert.delivery.WebhookAddresses;
 import dev.spotter.alert.domain.Roster;
 import dev.spotter.alert.model.ClinicRoster;
@@ -38,6 +39,9 @@ public class RosterService {
     @Inject
     DeliveryConfig delivery;
 
+    @Inject
+    SecretBox secrets;
+
     @Transactional
     public ClinicRoster settings(String clinicId) {
         ClinicRoster settings = ClinicRoster.findById(clinicId);
@@ -72,9 +76,10 @@ public class RosterService {
         ClinicRoster settings = settings(clinicId);
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        settings.webhookSecret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        settings.webhookSecret = secrets.seal(clinicId, secret);
         settings.persist();
-        return settings.webhookSecret;
+        return secret;
     }
 
     /** Adds or changes a clinician; at least one way to reach them beyond the console. */
