@@ -27,12 +27,25 @@ import javax.net.ssl.TrustManagerFactory;
 public final class TestCertificates {
 
     public static final String SERVER = "server";
+    private static TestCertificates shared;
 
     private final Path dir;
     private final String password = UUID.randomUUID().toString();
 
     private TestCertificates(Path dir) {
         this.dir = dir;
+    }
+
+    /** One set for the whole JVM, in a temporary directory, with a client certificate for each service. */
+    public static synchronized TestCertificates shared() {
+        if (shared == null) {
+            try {
+                shared = create(Files.createTempDirectory("spotter-tls-"), KafkaAccess.SERVICES.stream().map(KafkaAccess::service).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
     }
 
     /** Makes the server's certificate, and a client certificate (CN = the name) for each of {@code clients}. */
