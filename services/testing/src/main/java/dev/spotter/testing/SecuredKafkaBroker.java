@@ -41,12 +41,13 @@ public final class SecuredKafkaBroker implements AutoCloseable {
     private final String adminPassword;
     private final Map<String, String> passwords = new HashMap<>();
 
-    private SecuredKafkaBroker(KafkaBroker broker, TestCertificates certificates, int[] ports, String adminPassword) {
+    private SecuredKafkaBroker(KafkaBroker broker, TestCertificates certificates, int scramPort, int scramTlsPort, int mutualTlsPort,
+                               String adminPassword) {
         this.broker = broker;
         this.certificates = certificates;
-        this.scramPort = ports[0];
-        this.scramTlsPort = ports[1];
-        this.mutualTlsPort = ports[2];
+        this.scramPort = scramPort;
+        this.scramTlsPort = scramTlsPort;
+        this.mutualTlsPort = mutualTlsPort;
         this.adminPassword = adminPassword;
     }
 
@@ -55,7 +56,9 @@ public final class SecuredKafkaBroker implements AutoCloseable {
      * the services' client certificates; then creates the topics, the services' users and their ACLs.
      */
     public static SecuredKafkaBroker start(Path dir, TestCertificates certificates) throws Exception {
-        int[] ports = {KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort()};
+        int scramPort = KafkaBroker.freePort();
+        int scramTlsPort = KafkaBroker.freePort();
+        int mutualTlsPort = KafkaBroker.freePort();
         int controllerPort = KafkaBroker.freePort();
         String adminPassword = UUID.randomUUID().toString();
         String[] services = KafkaAccess.SERVICES.stream().map(KafkaAccess::service).toArray(String[]::new);
@@ -81,12 +84,11 @@ public final class SecuredKafkaBroker implements AutoCloseable {
                 # the controller listener is plain and local: its principal, ANONYMOUS, registers the broker with the controller
                 super.users=User:%9$s;User:ANONYMOUS
                 auto.create.topics.enable=false
-                """.formatted(ports[0], ports[1], ports[2], controllerPort, jaas(ADMIN, adminPassword),
+                """.formatted(scramPort, scramTlsPort, mutualTlsPort, controllerPort, jaas(ADMIN, adminPassword),
                 certificates.keyStore(TestCertificates.SERVER), certificates.trustStore(services), certificates.password(), ADMIN);
         List<String> adminUser = List.of("--add-scram", SCRAM + "=[name=" + ADMIN + ",password=" + adminPassword + "]");
-        KafkaBroker broker = KafkaBroker.start(dir, ports[0], controllerPort, listeners, adminUser,
-                scramSettings(ADMIN, adminPassword));
-        SecuredKafkaBroker secured = new SecuredKafkaBroker(broker, certificates, ports, adminPassword);
+        KafkaBroker broker = KafkaBroker.start(dir, scramPort, controllerPort, listeners, adminUser, scramSettings(ADMIN, adminPassword));
+        SecuredKafkaBroker secured = new SecuredKafkaBroker(broker, certificates, scramPort, scramTlsPort, mutualTlsPort, adminPassword);
         try {
             secured.setUp();
         } catch (Exception e) {
