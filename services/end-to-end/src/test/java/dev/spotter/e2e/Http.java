@@ -2,6 +2,7 @@ package dev.spotter.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotter.testing.TestCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,8 +39,14 @@ final class Http {
     }
 
     private static Reply send(HttpRequest request) throws Exception {
-        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpClient client = "https".equals(request.uri().getScheme()) ? Https.CLIENT : CLIENT;
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         return new Reply(response.statusCode(), body);
+    }
+
+    /** Made on first use, so only tests of services serving HTTPS make the test certificates. */
+    private static final class Https {
+        static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TestCertificates.shared().clientContext()).build();
     }
 }

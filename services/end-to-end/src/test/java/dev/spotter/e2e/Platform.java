@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The three packaged services, started as processes on the real broker and fresh PostgreSQL databases. */
 final class Platform implements AutoCloseable {
@@ -44,20 +45,29 @@ final class Platform implements AutoCloseable {
 
     private static Platform start() throws Exception {
         String kafka = SpotterInfrastructure.kafkaBootstrapServers();
+        return start("spotter_e2e_", service -> Map.of("SPOTTER_KAFKA_BOOTSTRAP", kafka));
+    }
+
+    /**
+     * The three services on fresh databases named {@code databasePrefix} and the service's short name, each with the
+     * variables {@code transport} gives it: the broker and how to reach it, and HTTPS if it names a certificate.
+     */
+    static Platform start(String databasePrefix, Function<String, Map<String, String>> transport) throws Exception {
         Path services = Path.of(System.getProperty("e2e.services.dir", "..")).toAbsolutePath().normalize();
         Path logs = Path.of("target", "e2e-logs");
         int screeningPort = KafkaBroker.freePort();
         int sessionPort = KafkaBroker.freePort();
+        String scheme = transport.apply("session-service").containsKey("SPOTTER_HTTP_TLS_CERT") ? "https" : "http";
         // the tablet app, served by session-service, reads patient names from screening-service across origins
-        ServiceProcess screening = start("screening-service", screeningPort, services, kafka, logs,
-                Map.of("SPOTTER_CORS_ORIGINS", "http://127.0.0.1:" + sessionPort));
-        ServiceProcess session = start("session-service", sessionPort, services, kafka, logs,
-                Map.of("SPOTTER_TABLET_SCREENING_URL", "http://127.0.0.1:" + screeningPort));
+        ServiceProcess screening = start("screening-service", screeningPort, services, logs,
+                environment("screening-service", databasePrefix, transport, Map.of("SPOTTER_CORS_ORIGINS", scheme + "://127.0.0.1:" + sessionPort)));
+        ServiceProcess session = start("session-service", sessionPort, services, logs,
+                environment("session-service", databasePrefix, transport, Map.of("SPOTTER_TABLET_SCREENING_URL", scheme + "://127.0.0.1:" + screeningPort)));
         // the tests' webhook receivers listen on this machine over plain http, which production refuses
-        Map<String, String> alertEnvironment = environment("alert-service", kafka, Map.of("SPOTTER_WEBHOOK_PRIVATE_NETWORKS", "true",
+        Map<String, String> alertEnvironment = environment("alert-service", databasePrefix, transport, Map.of(
+                "SPOTTER_WEBHOOK_PRIVATE_NETWORKS", "true",
                 "SPOTTER_SECRET_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
-        ServiceProcess alert = ServiceProcess.start("alert-service", services.resolve("alert-service/target/quarkus-app"),
-                KafkaBroker.freePort(), alertEnvironment, logs);
+        ServiceProcess alert = start("alert-service", KafkaBroker.freePort(), services, logs, alertEnvironment);
         Platform platform = new Platform(screening, session, alert, alertEnvironment);
         try {
             for (ServiceProcess service : platform.all) {
@@ -70,20 +80,21 @@ final class Platform implements AutoCloseable {
         return platform;
     }
 
-    private static ServiceProcess start(String name, int port, Path services, String kafka, Path logs, Map<String, String> extra)
+    private static ServiceProcess start(String name, int port, Path services, Path logs, Map<String, String> environment)
             throws Exception {
-        return ServiceProcess.start(name, services.resolve(name).resolve("target/quarkus-app"), port, environment(name, kafka, extra), logs);
+        return ServiceProcess.start(name, services.resolve(name).resolve("target/quarkus-app"), port, environment, logs);
     }
 
-    /** A service's settings: a fresh database of its own, the broker, the key that checks tokens, and {@code extra}. */
-    private static Map<String, String> environment(String name, String kafka, Map<String, String> extra) {
-        String database = "spotter_e2e_" + name.replace("-service", "");
+    /** A service's settings: a fresh database of its own, the key that checks tokens, the transport's and {@code extra}. */
+    private static Map<String, String> environment(String name, String databasePrefix, Function<String, Map<String, String>> transport,
+                                                   Map<String, String> extra) {
+        String database = databasePrefix + name.replace("-service", "");
         Map<String, String> env = new HashMap<>(extra);
+        env.putAll(transport.apply(name));
         env.putAll(Map.of(
                 "SPOTTER_DB_URL", PostgresDatabases.recreate(database),
                 "SPOTTER_DB_USER", PostgresDatabases.user(),
                 "SPOTTER_DB_PASSWORD", PostgresDatabases.password(),
-                "SPOTTER_KAFKA_BOOTSTRAP", kafka,
                 "SPOTTER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString()));
         return Map.copyOf(env);
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,23 +54,41 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats storage under {@code dir} (once) and starts the broker; returns when it answers. */
     public static KafkaBroker start(Path dir, int port, int controllerPort) throws IOException {
+        String listeners = """
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                """.formatted(port, controllerPort);
+        return start(dir, port, controllerPort, listeners, List.of(), Map.of());
+    }
+
+    /**
+     * Starts a broker whose listeners and security are {@code listenerProperties}; {@code formatArguments} go to the
+     * storage format (SCRAM users the broker needs before it runs), {@code clientSettings} to the client that waits for
+     * it on {@code port}.
+     */
+    static KafkaBroker start(Path dir, int port, int controllerPort, String listenerProperties, List<String> formatArguments,
+                             Map<String, Object> clientSettings) throws IOException {
         Path lib = brokerLib();
         Path config = dir.resolve("server.properties");
         Files.createDirectories(dir);
-        Files.writeString(config, serverProperties(dir.resolve("data"), port, controllerPort));
+        Files.writeString(config, serverProperties(dir.resolve("data"), controllerPort) + listenerProperties);
         Path log4j = dir.resolve("log4j2.properties");
         Files.writeString(log4j, LOG4J);
         Path logFile = dir.resolve("broker.log");
         if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
-            run(javaCommand(lib, log4j, "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                    "--cluster-id=" + newClusterId(), "--config", config.toString()), logFile);
+            List<String> format = new ArrayList<>(List.of("format", "--ignore-formatted", "--cluster-id=" + newClusterId(),
+                    "--config", config.toString()));
+            format.addAll(formatArguments);
+            run(javaCommand(lib, log4j, "kafka.tools.StorageTool", format.toArray(String[]::new)), logFile);
         }
         Process process = new ProcessBuilder(javaCommand(lib, log4j, "kafka.Kafka", config.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
         KafkaBroker broker = new KafkaBroker(process, port, logFile);
-        broker.awaitReady();
+        broker.awaitReady(clientSettings);
         return broker;
     }
 
@@ -87,12 +106,12 @@ public final class KafkaBroker implements AutoCloseable {
         ChildProcess.stop(process);
     }
 
-    private void awaitReady() throws IOException {
+    private void awaitReady(Map<String, Object> clientSettings) throws IOException {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        Map<String, Object> config = new HashMap<>(clientSettings);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
         try (Admin admin = Admin.create(config)) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
@@ -116,17 +135,13 @@ public final class KafkaBroker implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    private static String serverProperties(Path data, int port, int controllerPort) {
+    private static String serverProperties(Path data, int controllerPort) {
         return """
                 process.roles=broker,controller
                 node.id=1
-                controller.quorum.voters=1@127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                controller.quorum.voters=1@127.0.0.1:%1$d
                 controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-                log.dirs=%3$s
+                log.dirs=%2$s
                 num.partitions=6
                 auto.create.topics.enable=true
                 offsets.topic.replication.factor=1
@@ -136,7 +151,7 @@ public final class KafkaBroker implements AutoCloseable {
                 share.coordinator.state.topic.replication.factor=1
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
-                """.formatted(port, controllerPort, data);
+                """.formatted(controllerPort, data);
     }
 
     private static final String LOG4J = """

@@ -9,22 +9,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A packaged Quarkus service started as its own process, for end-to-end tests. */
+/**
+ * A packaged Quarkus service started as its own process, for end-to-end tests. Given {@code SPOTTER_HTTP_TLS_CERT} it
+ * serves HTTPS on its port, and the test's clients trust {@link TestCertificates#shared()}'s server certificate.
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final ProcessBuilder builder;
     private final int port;
+    private final int plainPort;
+    private final boolean https;
     private final Path log;
     private volatile Process process;
 
-    private ServiceProcess(String name, ProcessBuilder builder, int port, Path log) throws IOException {
+    private ServiceProcess(String name, ProcessBuilder builder, int port, int plainPort, boolean https, Path log) throws IOException {
         this.name = name;
         this.builder = builder;
         this.port = port;
+        this.plainPort = plainPort;
+        this.https = https;
         this.log = log;
         this.process = builder.start();
     }
@@ -38,11 +46,19 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar", jar.toString()))
+        boolean https = env.containsKey("SPOTTER_HTTP_TLS_CERT");
+        // with HTTPS on the given port, plain HTTP (if SPOTTER_HTTP_INSECURE leaves it on) goes to a free one
+        int plainPort = https ? KafkaBroker.freePort() : port;
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dquarkus.http.port=" + plainPort));
+        if (https) {
+            command.add("-Dquarkus.http.ssl-port=" + port);
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new ServiceProcess(name, builder, port, log);
+        return new ServiceProcess(name, builder, port, plainPort, https, log);
     }
 
     /** Kills the service as a crash would (SIGKILL): no shutdown hook, no graceful close of anything. */
@@ -59,12 +75,22 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create((https ? "https" : "http") + "://127.0.0.1:" + port + path);
+    }
+
+    /** The address on plain HTTP, which a service serving HTTPS answers only if {@code SPOTTER_HTTP_INSECURE} allows. */
+    public URI plainUri(String path) {
+        return URI.create("http://127.0.0.1:" + plainPort + path);
+    }
+
+    /** A client for this service: one trusting the test certificates where it serves HTTPS. */
+    public HttpClient httpClient() {
+        return https ? HttpClient.newBuilder().sslContext(TestCertificates.shared().clientContext()).build() : HttpClient.newHttpClient();
     }
 
     /** Waits until the readiness check answers UP (database and Kafka reachable). */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = httpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -25,7 +25,7 @@ public class TopicSetup {
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);
 
     @Inject
-    @Identifier("default-kafka-broker")
+    @Identifier(KafkaClientSettings.IDENTIFIER)
     Map<String, Object> kafkaConfig;
 
     @Inject

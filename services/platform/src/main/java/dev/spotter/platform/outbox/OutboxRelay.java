@@ -3,6 +3,7 @@ package dev.spotter.platform.outbox;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotter.platform.config.SpotterConfig;
+import dev.spotter.platform.kafka.KafkaClientSettings;
 import dev.spotter.platform.notify.NotificationListener;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -63,7 +64,7 @@ public class OutboxRelay implements NotificationListener {
     private Instant lastCleanup = Instant.EPOCH;
 
     @Inject
-    public OutboxRelay(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+    public OutboxRelay(AgroalDataSource dataSource, @Identifier(KafkaClientSettings.IDENTIFIER) Map<String, Object> kafkaConfig,
                        SpotterConfig config, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
