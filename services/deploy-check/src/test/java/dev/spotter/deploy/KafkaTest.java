@@ -99,7 +99,10 @@ class KafkaTest {
             GenericKafkaListener listener = kafka.getSpec().getKafka().getListeners().stream()
                     .filter(l -> l.getPort() == Integer.parseInt(bootstrap[1])).findFirst().orElseThrow();
 
+            Map<String, String> pod = Renders.deployment(render, service.name()).getSpec().getTemplate().getMetadata().getLabels();
             assertThat(bootstrap[0]).isEqualTo(kafka.getMetadata().getName() + "-kafka-bootstrap");
+            assertThat(listener.getNetworkPolicyPeers()).as("%s may connect to listener %s", service.name(), listener.getName())
+                    .anyMatch(peer -> Render.selects(peer.getPodSelector(), pod));
             assertThat(listener.isTls()).isTrue();
             assertThat(listener.getAuth().getType()).isEqualTo("scram-sha-512");
             assertThat(env).containsEntry("SPOTTER_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")

@@ -94,6 +94,8 @@ class NetworkTest {
             Map<String, String> pod = Renders.deployment(render, service.name()).getSpec().getTemplate().getMetadata().getLabels();
             List<NetworkPolicy> policies = policiesFor(render, pod);
             assertThat(policies).as("%s is covered by a network policy", service.name()).isNotEmpty();
+            assertThat(policies).as("%s: the ingress controller may reach it", service.name())
+                    .anySatisfy(p -> assertThat(p.getSpec().getIngress()).isNotEmpty());
             for (NetworkPolicy policy : policies) {
                 assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress");
                 policy.getSpec().getIngress().forEach(rule -> {
