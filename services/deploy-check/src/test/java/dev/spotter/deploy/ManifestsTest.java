@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nothing lies there unused; no Secret is committed; and, where kubectl is installed, kustomize renders each the same.
  */
 class ManifestsTest {
+
+    /** Fields whose object names a Secret: pods' references, CloudNativePG's, the Prometheus Operator's. */
+    private static final Set<String> SECRET_FIELDS = Set.of("secretKeyRef", "secretRef", "passwordSecret", "secret", "clientSecret");
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod", "tools"})
@@ -58,6 +62,26 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", "tools"})
+    void everySecretNamedAnywhereIsMadeByAnOperatorOrByOps(String kustomization) {
+        // the tools run beside prod's Kafka, whose operator makes their Secrets
+        Render render = Renders.of(kustomization.equals("tools") ? "overlays/prod" : kustomization);
+        Map<String, Set<String>> secrets = new TreeMap<>(render.operatorSecrets());
+        secrets.putAll(Renders.suppliedSecrets());
+        for (ObjectNode resource : Renders.of(kustomization).raw) {
+            if (resource.path("kind").asText().equals("Certificate")) {
+                continue; // its secretName is the Secret it makes
+            }
+            secretReferences(resource, "", (name, key) -> {
+                assertThat(secrets).as("%s names the Secret %s", Resources.id(resource), name).containsKey(name);
+                if (key != null) {
+                    assertThat(secrets.get(name)).as("%s names the key %s of %s", Resources.id(resource), key, name).contains(key);
+                }
+            });
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod", "tools"})
     void kubectlKustomizeRendersTheSameResources(String kustomization) throws Exception {
         Path kubectl = onPath("kubectl");
@@ -70,6 +94,23 @@ class ManifestsTest {
         assertThat(process.exitValue()).as("kubectl kustomize " + kustomization).isZero();
 
         assertThat(byId(parse(new String(out, StandardCharsets.UTF_8)))).isEqualTo(byId(Renders.of(kustomization).raw));
+    }
+
+    /** Every Secret a resource names: {@code secretName}, and {@code name} (with {@code key}) under a field naming a Secret. */
+    private static void secretReferences(JsonNode node, String field, BiConsumer<String, String> reference) {
+        if (node.isObject()) {
+            if (SECRET_FIELDS.contains(field) && node.path("name").isTextual()) {
+                reference.accept(node.get("name").asText(), node.path("key").asText(null));
+            }
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("secretName") && e.getValue().isTextual()) {
+                    reference.accept(e.getValue().asText(), null);
+                }
+                secretReferences(e.getValue(), e.getKey(), reference);
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> secretReferences(item, field, reference));
+        }
     }
 
     private static List<ObjectNode> parse(String yaml) throws IOException {

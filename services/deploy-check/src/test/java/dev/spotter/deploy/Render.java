@@ -68,11 +68,6 @@ final class Render {
         return clusters.stream().filter(c -> c.name().equals(clusterName)).findFirst();
     }
 
-    /** True for a render that includes everything the services need (an overlay, not the bare base). */
-    boolean isComplete() {
-        return !all(Kafka.class).isEmpty();
-    }
-
     /** The keys of every ConfigMap of the render, by name. */
     Map<String, Set<String>> configMaps() {
         Map<String, Set<String>> maps = new HashMap<>();

@@ -73,8 +73,8 @@ record ServiceSource(String name, Path directory) {
     /** The values of every {@code mp.messaging.incoming.<channel>.<suffix>} property. */
     Set<String> incoming(String suffix) {
         Set<String> values = new TreeSet<>();
-        lines(properties()).stream().filter(l -> l.startsWith("mp.messaging.incoming.") && l.contains("." + suffix + "="))
-                .forEach(l -> values.add(l.substring(l.indexOf('=') + 1)));
+        Pattern key = Pattern.compile("^mp\\.messaging\\.incoming\\.[^.=]+\\." + Pattern.quote(suffix) + "=");
+        lines(properties()).stream().filter(l -> key.matcher(l).find()).forEach(l -> values.add(l.substring(l.indexOf('=') + 1)));
         return values;
     }
 
