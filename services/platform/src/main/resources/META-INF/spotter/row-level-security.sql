@@ -24,7 +24,9 @@ DO $$
 DECLARE
     clinic_table regclass;
 BEGIN
-    EXECUTE format('GRANT USAGE ON SCHEMA %I TO spotter_tenant', current_schema());
+    IF NOT has_schema_privilege('spotter_tenant', current_schema(), 'USAGE') THEN
+        EXECUTE format('GRANT USAGE ON SCHEMA %I TO spotter_tenant', current_schema());
+    END IF;
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO spotter_tenant', current_schema());
     FOR clinic_table IN
         SELECT c.oid::regclass FROM pg_class c
