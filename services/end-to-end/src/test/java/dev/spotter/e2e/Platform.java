@@ -5,10 +5,12 @@ import dev.spotter.testing.PostgresDatabases;
 import dev.spotter.testing.ServiceProcess;
 import dev.spotter.testing.SpotterInfrastructure;
 import dev.spotter.testing.TestTokens;
+import dev.spotter.testing.WebhookReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +20,17 @@ final class Platform implements AutoCloseable {
     final ServiceProcess screening;
     final ServiceProcess session;
     final ServiceProcess alert;
+    /** Each service's database (JDBC URL) by service name, for tests that look at the rows themselves. */
+    final Map<String, String> databases;
+    /** A pager gateway that takes every page at once, for the clinics tests give a roster; it lives as long as the services. */
+    final WebhookReceiver pager = WebhookReceiver.start();
     private final List<ServiceProcess> all = new ArrayList<>();
     private final Map<String, String> alertEnvironment;
 
-    private Platform(ServiceProcess screening, ServiceProcess session, ServiceProcess alert, Map<String, String> alertEnvironment) {
+    private Platform(ServiceProcess screening, ServiceProcess session, ServiceProcess alert, Map<String, String> databases,
+                     Map<String, String> alertEnvironment) {
         this.alertEnvironment = alertEnvironment;
+        this.databases = databases;
         this.screening = screening;
         this.session = session;
         this.alert = alert;
@@ -47,14 +55,19 @@ final class Platform implements AutoCloseable {
         int screeningPort = KafkaBroker.freePort();
         int sessionPort = KafkaBroker.freePort();
         // the tablet app, served by session-service, reads patient names from screening-service across origins
-        ServiceProcess screening = start("screening-service", screeningPort, services, kafka, logs,
+        Map<String, String> screeningEnvironment = environment("screening-service", kafka,
                 Map.of("SPOTTER_CORS_ORIGINS", "http://127.0.0.1:" + sessionPort));
-        ServiceProcess session = start("session-service", sessionPort, services, kafka, logs,
+        Map<String, String> sessionEnvironment = environment("session-service", kafka,
                 Map.of("SPOTTER_TABLET_SCREENING_URL", "http://127.0.0.1:" + screeningPort));
         Map<String, String> alertEnvironment = environment("alert-service", kafka, Map.of());
-        ServiceProcess alert = ServiceProcess.start("alert-service", services.resolve("alert-service/target/quarkus-app"),
-                KafkaBroker.freePort(), alertEnvironment, logs);
-        Platform platform = new Platform(screening, session, alert, alertEnvironment);
+        ServiceProcess screening = start("screening-service", screeningPort, services, screeningEnvironment, logs);
+        ServiceProcess session = start("session-service", sessionPort, services, sessionEnvironment, logs);
+        ServiceProcess alert = start("alert-service", KafkaBroker.freePort(), services, alertEnvironment, logs);
+        Map<String, String> databases = Map.of(
+                "screening-service", screeningEnvironment.get("SPOTTER_DB_URL"),
+                "session-service", sessionEnvironment.get("SPOTTER_DB_URL"),
+                "alert-service", alertEnvironment.get("SPOTTER_DB_URL"));
+        Platform platform = new Platform(screening, session, alert, databases, alertEnvironment);
         try {
             for (ServiceProcess service : platform.all) {
                 service.awaitReady(Duration.ofSeconds(180));
@@ -66,9 +79,9 @@ final class Platform implements AutoCloseable {
         return platform;
     }
 
-    private static ServiceProcess start(String name, int port, Path services, String kafka, Path logs, Map<String, String> extra)
+    private static ServiceProcess start(String name, int port, Path services, Map<String, String> environment, Path logs)
             throws Exception {
-        return ServiceProcess.start(name, services.resolve(name).resolve("target/quarkus-app"), port, environment(name, kafka, extra), logs);
+        return ServiceProcess.start(name, services.resolve(name).resolve("target/quarkus-app"), port, environment, logs);
     }
 
     /** A service's settings: a fresh database of its own, the broker, the key that checks tokens, and {@code extra}. */
@@ -82,6 +95,15 @@ final class Platform implements AutoCloseable {
                 "SPOTTER_KAFKA_BOOTSTRAP", kafka,
                 "SPOTTER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString()));
         return Map.copyOf(env);
+    }
+
+    /** The three services by name, in the order they were started. */
+    Map<String, ServiceProcess> services() {
+        Map<String, ServiceProcess> byName = new LinkedHashMap<>();
+        byName.put("screening-service", screening);
+        byName.put("session-service", session);
+        byName.put("alert-service", alert);
+        return byName;
     }
 
     /**
@@ -99,5 +121,6 @@ final class Platform implements AutoCloseable {
     @Override
     public void close() {
         all.forEach(ServiceProcess::close);
+        pager.close();
     }
 }

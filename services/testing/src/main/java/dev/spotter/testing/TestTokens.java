@@ -36,6 +36,16 @@ public final class TestTokens {
                 .sign(privateKey());
     }
 
+    /** A token naming no clinic, as an operator's would: {@code role} only. */
+    public static String issueWithoutClinic(String user, String role) {
+        return Jwt.issuer(ISSUER)
+                .upn(user)
+                .subject(user)
+                .groups(role)
+                .expiresIn(Duration.ofHours(1))
+                .sign(privateKey());
+    }
+
     /** The public key file that services verify tokens with. */
     public static synchronized Path publicKeyFile() {
         Path dir = keyDir();
