@@ -188,6 +188,18 @@ class ScreeningApiTest {
     }
 
     @Test
+    void aNumberTooBigForItsFieldOrJsonThatDoesNotParseIsA400ProblemSayingSo() {
+        String patient = register("Nico Numbers");
+
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body("{\"startAngleDegrees\": 2147483648}")
+                .when().put("/api/patients/{id}/plan", patient)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("startAngleDegrees"));
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body("{\"startAngleDegrees\": 20,")
+                .when().put("/api/patients/{id}/plan", patient)
+                .then().statusCode(400).contentType("application/problem+json").body("type", equalTo("urn:spotter:problem:malformed-json"));
+    }
+
+    @Test
     void theClinicsStrokeWindowIsASetting() {
         String patient = register("Stan Stroke");
         Map<String, Object> strokeEighteenMonthsAgo = answers(Map.of("strokeOrTia", true,
