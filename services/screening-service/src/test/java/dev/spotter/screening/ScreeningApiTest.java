@@ -188,6 +188,22 @@ class ScreeningApiTest {
     }
 
     @Test
+    void anAnswerOfTheWrongTypeIsA400NamingItAndNeverTakenAsYes() {
+        String patient = register("Tye Types");
+        for (Object wrong : List.of(1, "true", "")) {
+            given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(answers(Map.of("recentFracture", wrong)))
+                    .when().post("/api/patients/{id}/screenings", patient)
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("recentFracture"));
+        }
+        Map<String, Object> reading = Map.of("first", Map.of("systolic", 122.5, "diastolic", 76, "takenAt", Instant.now().toString()));
+        given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(answers(Map.of("bloodPressure", reading)))
+                .when().post("/api/patients/{id}/screenings", patient)
+                .then().statusCode(400).body("errors[0].field", equalTo("bloodPressure.first.systolic"));
+
+        given().auth().oauth2(TABLET).when().get("/api/patients/{id}/screenings", patient).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
     void aNumberTooBigForItsFieldOrJsonThatDoesNotParseIsA400ProblemSayingSo() {
         String patient = register("Nico Numbers");
 
