@@ -2,6 +2,7 @@ package dev.spotter.screening;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -185,6 +186,17 @@ class ScreeningApiTest {
                 .body(clearance(List.of("S2"), LocalDate.now(ZoneOffset.UTC).plusDays(30)))
                 .when().post("/api/patients/{id}/clearances", patient)
                 .then().statusCode(422).body("errors[0].field", equalTo("scope")).body("detail", containsString("S2"));
+    }
+
+    @Test
+    void aClearanceWithOneBloodPressureCeilingIsA400NamingBoth() {
+        String patient = register("Cy Ceiling");
+        Map<String, Object> request = new HashMap<>(clearance(List.of("S7"), LocalDate.now(ZoneOffset.UTC).plusDays(30)));
+        request.put("bpCeilingDiastolic", 95);
+
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body(request)
+                .when().post("/api/patients/{id}/clearances", patient)
+                .then().statusCode(400).body("errors.field", contains("bpCeilingSystolic", "bpCeilingDiastolic"));
     }
 
     @Test
