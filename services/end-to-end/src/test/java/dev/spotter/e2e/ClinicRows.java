@@ -20,9 +20,10 @@ import java.util.TreeSet;
 
 /**
  * Fingerprints of one clinic's rows in the three services' databases, to tell whether anything of it changed: for each
- * table with a {@code clinic_id} column (found afresh each time, so a new table is covered), the count and md5 of the
- * clinic's rows, and of any other clinic's rows that name one of the given ids (a row of another clinic hung on this
- * clinic's patient changes this clinic's data too).
+ * table (found afresh each time, so a new one is covered), the count and md5 of the rows that are the clinic's
+ * ({@code clinic_id}) or that name one of its ids, wherever they are (a row of another clinic hung on this clinic's
+ * patient changes this clinic's data too). Other clinics' rows are left out: their alerts escalate on their own timers
+ * while a test runs.
  */
 final class ClinicRows implements AutoCloseable {
 
@@ -41,22 +42,26 @@ final class ClinicRows implements AutoCloseable {
         }
     }
 
-    /** For each table ({@code "session-service.therapy_session"}): how many rows of {@code clinic} (or naming {@code ids}), and their md5. */
+    /** For each table ({@code "session-service.therapy_session"}): how many rows of {@code clinic} or naming {@code ids}, and their md5. */
     Map<String, String> of(String clinic, Collection<String> ids) throws SQLException {
         Map<String, String> fingerprints = new TreeMap<>();
         for (Map.Entry<String, Connection> database : databases.entrySet()) {
-            List<String> tables = tablesWithClinic(database.getValue());
-            if (tables.isEmpty()) {
-                continue;
-            }
-            List<String> selects = tables.stream().map(table -> "SELECT '" + table + "', count(*) || ' rows, md5 '"
-                    + " || coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '-') FROM \"" + table + "\" t"
-                    + " WHERE t.clinic_id = ? OR t::text LIKE ANY (?)").toList();
-            try (PreparedStatement sql = database.getValue().prepareStatement(String.join(" UNION ALL ", selects))) {
-                Array patterns = database.getValue().createArrayOf("text", ids.stream().map(id -> "%" + id + "%").toArray());
-                for (int i = 0; i < tables.size(); i++) {
-                    sql.setString(2 * i + 1, clinic);
-                    sql.setArray(2 * i + 2, patterns);
+            Connection connection = database.getValue();
+            Array patterns = connection.createArrayOf("text", ids.stream().map(id -> "%" + id + "%").toArray());
+            List<String> selects = new ArrayList<>();
+            List<Object> parameters = new ArrayList<>();
+            tables(connection).forEach((table, hasClinic) -> {
+                selects.add("SELECT '" + table + "', count(*) || ' rows, md5 ' || coalesce(md5(string_agg(t::text, E'\\n'"
+                        + " ORDER BY t::text)), '-') FROM \"" + table + "\" t WHERE "
+                        + (hasClinic ? "t.clinic_id = ? OR " : "") + "t::text LIKE ANY (?)");
+                if (hasClinic) {
+                    parameters.add(clinic);
+                }
+                parameters.add(patterns);
+            });
+            try (PreparedStatement sql = connection.prepareStatement(String.join(" UNION ALL ", selects))) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    sql.setObject(i + 1, parameters.get(i));
                 }
                 try (ResultSet rows = sql.executeQuery()) {
                     while (rows.next()) {
@@ -101,16 +106,16 @@ final class ClinicRows implements AutoCloseable {
         return changed;
     }
 
-    private static List<String> tablesWithClinic(Connection database) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (PreparedStatement sql = database.prepareStatement("SELECT c.table_name FROM information_schema.columns c"
-                + " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
-                + " WHERE c.table_schema = current_schema() AND c.column_name = 'clinic_id' AND t.table_type = 'BASE TABLE'"
-                + " ORDER BY c.table_name");
+    /** The database's tables, each with whether it has a {@code clinic_id} column. */
+    private static Map<String, Boolean> tables(Connection database) throws SQLException {
+        Map<String, Boolean> tables = new TreeMap<>();
+        try (PreparedStatement sql = database.prepareStatement("SELECT t.table_name, EXISTS (SELECT 1 FROM information_schema.columns c"
+                + " WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.column_name = 'clinic_id')"
+                + " FROM information_schema.tables t WHERE t.table_schema = current_schema() AND t.table_type = 'BASE TABLE'");
              ResultSet rows = sql.executeQuery()) {
             while (rows.next()) {
                 if (!LEFT_OUT.contains(rows.getString(1))) {
-                    tables.add(rows.getString(1));
+                    tables.put(rows.getString(1), rows.getBoolean(2));
                 }
             }
         }
