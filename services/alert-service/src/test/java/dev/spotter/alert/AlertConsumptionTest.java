@@ -151,6 +151,13 @@ class AlertConsumptionTest {
     }
 
     @Test
+    void theOpenApiDocumentShowsTheStreamAsServerSentEvents() {
+        Map<String, Object> answer = given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("paths.'/api/alerts/stream'.get.responses.'200'.content");
+        assertThat(answer).containsKey("text/event-stream");
+    }
+
+    @Test
     void theAlertListIsForCliniciansOfTheClinicOnly() {
         given().when().get("/api/alerts").then().statusCode(401);
         given().auth().oauth2(TestTokens.issue("tablet.north", "northside", "tablet")).when().get("/api/alerts").then().statusCode(403);

@@ -5,12 +5,14 @@ import dev.spotter.testing.PostgresDatabases;
 import dev.spotter.testing.ServiceProcess;
 import dev.spotter.testing.SpotterInfrastructure;
 import dev.spotter.testing.TestTokens;
+import dev.spotter.testing.WebhookReceiver;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,11 +23,17 @@ final class Platform implements AutoCloseable {
     final ServiceProcess screening;
     final ServiceProcess session;
     final ServiceProcess alert;
+    /** Each service's database (JDBC URL) by service name, for tests that look at the rows themselves. */
+    final Map<String, String> databases;
+    /** A pager gateway that takes every page at once, for the clinics tests give a roster; it lives as long as the services. */
+    final WebhookReceiver pager = WebhookReceiver.start();
     private final List<ServiceProcess> all = new ArrayList<>();
     private final Map<String, String> alertEnvironment;
 
-    private Platform(ServiceProcess screening, ServiceProcess session, ServiceProcess alert, Map<String, String> alertEnvironment) {
+    private Platform(ServiceProcess screening, ServiceProcess session, ServiceProcess alert, Map<String, String> databases,
+                     Map<String, String> alertEnvironment) {
         this.alertEnvironment = alertEnvironment;
+        this.databases = databases;
         this.screening = screening;
         this.session = session;
         this.alert = alert;
@@ -59,16 +67,22 @@ final class Platform implements AutoCloseable {
         int sessionPort = KafkaBroker.freePort();
         String scheme = transport.apply("session-service").containsKey("SPOTTER_HTTP_TLS_CERT") ? "https" : "http";
         // the tablet app, served by session-service, reads patient names from screening-service across origins
-        ServiceProcess screening = start("screening-service", screeningPort, services, logs,
-                environment("screening-service", databasePrefix, transport, Map.of("SPOTTER_CORS_ORIGINS", scheme + "://127.0.0.1:" + sessionPort)));
-        ServiceProcess session = start("session-service", sessionPort, services, logs,
-                environment("session-service", databasePrefix, transport, Map.of("SPOTTER_TABLET_SCREENING_URL", scheme + "://127.0.0.1:" + screeningPort)));
+        Map<String, String> screeningEnvironment = environment("screening-service", databasePrefix, transport,
+                Map.of("SPOTTER_CORS_ORIGINS", scheme + "://127.0.0.1:" + sessionPort));
+        Map<String, String> sessionEnvironment = environment("session-service", databasePrefix, transport,
+                Map.of("SPOTTER_TABLET_SCREENING_URL", scheme + "://127.0.0.1:" + screeningPort));
+        ServiceProcess screening = start("screening-service", screeningPort, services, logs, screeningEnvironment);
+        ServiceProcess session = start("session-service", sessionPort, services, logs, sessionEnvironment);
         // the tests' webhook receivers listen on this machine over plain http, which production refuses
         Map<String, String> alertEnvironment = environment("alert-service", databasePrefix, transport, Map.of(
                 "SPOTTER_WEBHOOK_PRIVATE_NETWORKS", "true",
                 "SPOTTER_SECRET_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
         ServiceProcess alert = start("alert-service", KafkaBroker.freePort(), services, logs, alertEnvironment);
-        Platform platform = new Platform(screening, session, alert, alertEnvironment);
+        Map<String, String> databases = Map.of(
+                "screening-service", screeningEnvironment.get("SPOTTER_DB_URL"),
+                "session-service", sessionEnvironment.get("SPOTTER_DB_URL"),
+                "alert-service", alertEnvironment.get("SPOTTER_DB_URL"));
+        Platform platform = new Platform(screening, session, alert, databases, alertEnvironment);
         try {
             for (ServiceProcess service : platform.all) {
                 service.awaitReady(Duration.ofSeconds(180));
@@ -99,6 +113,15 @@ final class Platform implements AutoCloseable {
         return Map.copyOf(env);
     }
 
+    /** The three services by name, in the order they were started. */
+    Map<String, ServiceProcess> services() {
+        Map<String, ServiceProcess> byName = new LinkedHashMap<>();
+        byName.put("screening-service", screening);
+        byName.put("session-service", session);
+        byName.put("alert-service", alert);
+        return byName;
+    }
+
     /**
      * A second replica of alert-service: same database, broker and consumer groups, its own port and log; the caller
      * closes it.
@@ -114,5 +137,6 @@ final class Platform implements AutoCloseable {
     @Override
     public void close() {
         all.forEach(ServiceProcess::close);
+        pager.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.spotter.screening;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -185,6 +186,45 @@ class ScreeningApiTest {
                 .body(clearance(List.of("S2"), LocalDate.now(ZoneOffset.UTC).plusDays(30)))
                 .when().post("/api/patients/{id}/clearances", patient)
                 .then().statusCode(422).body("errors[0].field", equalTo("scope")).body("detail", containsString("S2"));
+    }
+
+    @Test
+    void aClearanceWithOneBloodPressureCeilingIsA400NamingBoth() {
+        String patient = register("Cy Ceiling");
+        Map<String, Object> request = new HashMap<>(clearance(List.of("S7"), LocalDate.now(ZoneOffset.UTC).plusDays(30)));
+        request.put("bpCeilingDiastolic", 95);
+
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body(request)
+                .when().post("/api/patients/{id}/clearances", patient)
+                .then().statusCode(400).body("errors.field", contains("bpCeilingSystolic", "bpCeilingDiastolic"));
+    }
+
+    @Test
+    void anAnswerOfTheWrongTypeIsA400NamingItAndNeverTakenAsYes() {
+        String patient = register("Tye Types");
+        for (Object wrong : List.of(1, "true", "")) {
+            given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(answers(Map.of("recentFracture", wrong)))
+                    .when().post("/api/patients/{id}/screenings", patient)
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("recentFracture"));
+        }
+        Map<String, Object> reading = Map.of("first", Map.of("systolic", 122.5, "diastolic", 76, "takenAt", Instant.now().toString()));
+        given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(answers(Map.of("bloodPressure", reading)))
+                .when().post("/api/patients/{id}/screenings", patient)
+                .then().statusCode(400).body("errors[0].field", equalTo("bloodPressure.first.systolic"));
+
+        given().auth().oauth2(TABLET).when().get("/api/patients/{id}/screenings", patient).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void aNumberTooBigForItsFieldOrJsonThatDoesNotParseIsA400ProblemSayingSo() {
+        String patient = register("Nico Numbers");
+
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body("{\"startAngleDegrees\": 2147483648}")
+                .when().put("/api/patients/{id}/plan", patient)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("startAngleDegrees"));
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body("{\"startAngleDegrees\": 20,")
+                .when().put("/api/patients/{id}/plan", patient)
+                .then().statusCode(400).contentType("application/problem+json").body("type", equalTo("urn:spotter:problem:malformed-json"));
     }
 
     @Test

@@ -275,6 +275,13 @@ class TabletApiTest {
     }
 
     @Test
+    void theOpenApiDocumentShowsTheStreamAsServerSentEvents() {
+        Map<String, Object> answer = given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("paths.'/api/sessions/stream'.get.responses.'200'.content");
+        assertThat(answer).containsKey("text/event-stream");
+    }
+
+    @Test
     void theAppsSettingsNeedNoSignInAndNameNoClinic() {
         given().get("/api/tablet/config").then().statusCode(200)
                 .body("heartbeatSeconds", equalTo(15)).body("sitMinutes", equalTo(3)).body("screeningUrl", equalTo(""));

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Reads a server-sent event stream with a bearer token, timestamping each event as it arrives. */
@@ -40,14 +41,26 @@ public final class SseClient implements AutoCloseable {
 
     /** Waits for the next event named {@code name}, skipping others; null when none comes in time. */
     public Event next(String name, Duration timeout) throws InterruptedException {
+        return next(event -> event.name().equals(name), timeout);
+    }
+
+    /** Waits for the next event that {@code wanted} accepts, skipping others; null when none comes in time. */
+    public Event next(Predicate<Event> wanted, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             Event event = events.poll(Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
-            if (event != null && event.name().equals(name)) {
+            if (event != null && wanted.test(event)) {
                 return event;
             }
         }
         return null;
+    }
+
+    /** Every event that arrived and was not read yet, of any name. */
+    public List<Event> unread() {
+        List<Event> unread = new ArrayList<>();
+        events.drainTo(unread);
+        return unread;
     }
 
     /** Every event named {@code name} that arrives within {@code window}. */

@@ -38,9 +38,19 @@ public final class TestTokens {
                 .sign(privateKey());
     }
 
+    /** A token naming no clinic, as an operator's would: {@code role} only. */
+    public static String issueWithoutClinic(String user, String role) {
+        return Jwt.issuer(ISSUER)
+                .upn(user)
+                .subject(user)
+                .groups(role)
+                .expiresIn(Duration.ofHours(1))
+                .sign(privateKey());
+    }
+
     /** A token for operations staff: role {@code ops} and no clinic. */
     public static String ops(String user) {
-        return Jwt.issuer(ISSUER).upn(user).subject(user).groups("ops").expiresIn(Duration.ofHours(1)).sign(privateKey());
+        return issueWithoutClinic(user, "ops");
     }
 
     /** Tokens the services must refuse with 401, each wrong in one way, named by what is wrong. */

@@ -25,6 +25,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The clinic's alerts: a list, one alert, the live stream, and what people do with one (acknowledge, resolve, cancel). */
 @Path("/api/alerts")
@@ -96,6 +98,9 @@ public class AlertResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    // a void method would be documented as 204 No Content; the document says what the answer is: a stream of events
+    @APIResponse(responseCode = "200", description = "The clinic's live events",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
         stream.subscribe(caller.id(), sink, sse);
     }

@@ -86,7 +86,8 @@ public class RosterService {
     @Transactional
     public Clinician putClinician(String clinicId, String username, String displayName, String email, String webhookUrl) {
         if (email == null && webhookUrl == null) {
-            throw ProblemException.invalidField("email", "a clinician needs an e-mail address or a webhook (or both)");
+            throw ProblemException.invalidFields(List.of("email", "webhookUrl"),
+                    "a clinician needs an e-mail address or a webhook (or both)");
         }
         if (webhookUrl != null) {
             WebhookAddresses.refusal(webhookUrl, delivery.webhookPrivateNetworks()).ifPresent(refusal -> {

@@ -25,6 +25,12 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 400: fields that are only acceptable together (both or neither, at least one), each named. */
+    public static ProblemException invalidFields(List<String> fields, String message) {
+        return new ProblemException(400, "invalid-request", "The request is not valid", String.join(", ", fields) + ": " + message,
+                fields.stream().map(field -> new Problem.FieldError(field, message)).toList());
+    }
+
     /** 404: nothing of that kind with that id in the caller's clinic. */
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(404, "not-found", what + " not found", "No " + what.toLowerCase() + " " + id + " in your clinic", List.of());

@@ -1,6 +1,10 @@
 package dev.spotter.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
@@ -12,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -52,6 +57,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Quarkus' JSON reader wraps what Jackson could not read (broken JSON, a number too big) in a bare 400
+        if (e.getCause() instanceof JsonProcessingException unread) {
+            return unreadable(unread);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         Response response = respond(new Problem(Problem.typeOf("http-" + status), title, status, e.getMessage(), List.of()));
@@ -61,6 +70,33 @@ public class ProblemMappers {
             }
         });
         return response;
+    }
+
+    private Response unreadable(JsonProcessingException e) {
+        return switch (e) {
+            case JsonMappingException mapping -> unmappable(mapping);
+            case JsonParseException parse -> malformed(parse);
+            case InputCoercionException number -> outOfRange(number);
+            default -> respond(new Problem(Problem.typeOf("malformed-json"), "The body is not valid JSON", 400,
+                    e.getOriginalMessage(), List.of()));
+        };
+    }
+
+    /** A number too big for its field: the parser refuses it before any mapping, so the field is where the parser stood. */
+    private static Response outOfRange(InputCoercionException e) {
+        String field = fieldAt(e.getProcessor());
+        String message = "out of range for " + e.getTargetType().getSimpleName().toLowerCase(Locale.ROOT);
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
+        return respond(new Problem(Problem.typeOf("invalid-request"), "The request is not valid", 400,
+                (field.isEmpty() ? "" : field + ": ") + message, errors));
+    }
+
+    private static String fieldAt(JsonParser parser) {
+        List<String> path = new ArrayList<>();
+        for (JsonStreamContext at = parser == null ? null : parser.getParsingContext(); at != null && !at.inRoot(); at = at.getParent()) {
+            path.addFirst(at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.getCurrentName());
+        }
+        return String.join(".", path).replace(".[", "[");
     }
 
     private static Response respond(Problem problem) {

@@ -130,7 +130,8 @@ public class ClearanceService {
             throw ProblemException.invalidField("expiresOn", "must be after issuedOn");
         }
         if ((request.bpCeilingSystolic() == null) != (request.bpCeilingDiastolic() == null)) {
-            throw ProblemException.invalidField("bpCeilingDiastolic", "give both the systolic and the diastolic ceiling, or neither");
+            throw ProblemException.invalidFields(List.of("bpCeilingSystolic", "bpCeilingDiastolic"),
+                    "give both the systolic and the diastolic ceiling, or neither");
         }
     }
 }

@@ -33,6 +33,8 @@ import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The tablet's session API: start a session, log symptoms, read a session with its alert status, follow the clinic's sessions live. */
 @Path("/api/sessions")
@@ -80,6 +82,9 @@ public class SessionResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    // a void method would be documented as 204 No Content; the document says what the answer is: a stream of events
+    @APIResponse(responseCode = "200", description = "The clinic's live events",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     @RolesAllowed({Roles.TABLET, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
         stream.subscribe(caller.id(), sink, sse);
