@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #6: every endpoint validates its input. Generated bad requests ({@link BadRequests}) go to every operation of every
+ * Every endpoint validates its input. Generated bad requests ({@link BadRequests}) go to every operation of every
  * service's OpenAPI document, as the clinic's own staff in the role the operation needs. None may answer 5xx; a refusal
  * (4xx) must leave the clinic's rows as they were; a 400 or 422 must be problem details with its status and, for a
  * spoilt field or parameter, name it. A spoilt request that turns out valid (2xx) is fine, and counted. The seed is

@@ -166,7 +166,9 @@ final class BadRequests {
     private static String withParameter(OpenApi.Operation operation, Clinic.Records records, String parameter, String value) {
         String path = operation.path().replace("{" + parameter + "}", value);
         for (OpenApi.Parameter other : operation.parameters()) {
-            path = path.replace("{" + other.name() + "}", records.forParameter(operation.path(), other.name()));
+            if (other.in().equals("path")) {
+                path = path.replace("{" + other.name() + "}", operation.valueFor(other.name(), records));
+            }
         }
         return path;
     }

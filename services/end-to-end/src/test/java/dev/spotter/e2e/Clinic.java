@@ -30,7 +30,10 @@ final class Clinic {
     static final Duration PROPAGATION = Duration.ofSeconds(5);
 
     final String id;
-    /** Its staff's tokens, by role; its users are named {@code tablet.<users>}, {@code dr.<users>} and {@code admin.<users>}. */
+    /**
+     * Its staff's tokens, by role; its users are named {@code tablet.<users>}, {@code dr.<users>} and {@code admin.<users>},
+     * and {@code ops.<users>} of operations staff (whose token names no clinic).
+     */
     final Map<String, String> tokens;
     private final String users;
     private final Platform platform;
@@ -47,6 +50,7 @@ final class Clinic {
         tokens.put("tablet", TestTokens.issue("tablet." + users, id, "tablet"));
         tokens.put("clinician", TestTokens.issue("dr." + users, id, "clinician"));
         tokens.put("clinic-admin", TestTokens.issue("admin." + users, id, "clinic-admin"));
+        tokens.put("ops", TestTokens.ops("ops." + users)); // of no clinic: operations staff
         this.tokens = Collections.unmodifiableMap(tokens);
     }
 

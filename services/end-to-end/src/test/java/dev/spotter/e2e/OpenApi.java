@@ -32,10 +32,16 @@ final class OpenApi {
             String filled = path;
             for (Parameter parameter : parameters) {
                 if (parameter.in().equals("path")) {
-                    filled = filled.replace("{" + parameter.name() + "}", records.forParameter(path, parameter.name()));
+                    filled = filled.replace("{" + parameter.name() + "}", valueFor(parameter.name(), records));
                 }
             }
             return filled;
+        }
+
+        /** The value of a path parameter for {@code records}. */
+        String valueFor(String parameter, Clinic.Records records) {
+            // each service keeps its own audit log, under its own name
+            return parameter.equals("service") ? serviceName : records.forParameter(path, parameter);
         }
 
         URI uri(String filledPath) {

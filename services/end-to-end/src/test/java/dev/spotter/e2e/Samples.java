@@ -50,6 +50,9 @@ final class Samples {
                     "clearanceValidDays", 180)),
             sample("GET /api/screening/questionnaire", "tablet", NONE),
             sample("GET /api/screening/questionnaire/fhir", "tablet", NONE),
+            // every service: its audit log (a clinic admin's), and the check of its chains (operations staff's)
+            sample("GET /api/audit/{service}", "clinic-admin", NONE),
+            sample("GET /api/audit/{service}/verify", "ops", NONE),
             // session-service
             sample("GET /api/tablet/config", "tablet", NONE),
             sample("GET /api/symptoms", "tablet", NONE),

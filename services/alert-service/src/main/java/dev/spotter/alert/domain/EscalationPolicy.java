@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is paged for an unacknowledged alert, and when (issue #5, modelled on PagerDuty's escalation policies): level 0
+ * Who is paged for an unacknowledged alert, and when (modelled on PagerDuty's escalation policies): level 0
  * at once, each later level at its delay after the alert was raised; after the last level, the last level is paged
  * again every {@code repeatEvery} until someone acknowledges. A LOW alert pages nobody: it waits on the console.
  */
