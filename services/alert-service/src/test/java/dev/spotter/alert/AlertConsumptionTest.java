@@ -152,7 +152,7 @@ class AlertConsumptionTest {
 
     @Test
     void theOpenApiDocumentShowsTheStreamAsServerSentEvents() {
-        Map<String, Object> answer = given().when().get("/q/openapi?format=json").then().statusCode(200)
+        Map<String, Object> answer = given().auth().oauth2(TestTokens.ops("ops.on.duty")).when().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath().getMap("paths.'/api/alerts/stream'.get.responses.'200'.content");
         assertThat(answer).containsKey("text/event-stream");
     }
