@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * Defence in depth for tenancy: a database connection taken for an HTTP request acts as the {@value #ROLE} role with
@@ -32,6 +33,7 @@ public class TenantConnections implements AgroalPoolInterceptor {
     /** The clinic of rows that belong to the platform, not to a clinic (operations staff's audit entries). */
     public static final String PLATFORM = "*";
 
+    private static final Logger LOG = Logger.getLogger(TenantConnections.class);
     private static final ThreadLocal<Boolean> UNSCOPED = ThreadLocal.withInitial(() -> false);
     private final Set<Connection> scoped = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
@@ -49,34 +51,42 @@ public class TenantConnections implements AgroalPoolInterceptor {
     @Override
     public void onConnectionAcquire(Connection connection) {
         String clinic = requestClinic();
+        Connection physical = null;
         try {
-            Connection physical = physical(connection);
+            physical = physical(connection);
             if (clinic == null) {
                 if (scoped.contains(physical)) {
                     reset(connection, physical); // never hand a request's scope on to other work
                 }
                 return;
             }
+            // recorded first: should setting the scope fail half-way, the return resets (or discards) the connection
+            scoped.add(physical);
             try (PreparedStatement scope = connection.prepareStatement(
                     "SELECT set_config('spotter.clinic', ?, false), set_config('role', '" + ROLE + "', false)")) {
                 scope.setString(1, clinic);
                 scope.execute();
             }
-            scoped.add(physical);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot scope a database connection to clinic " + clinic, e);
+            discard(physical, e);
+            throw new IllegalStateException("cannot set a database connection's clinic", e);
         }
     }
 
+    /**
+     * Never throws: the pool calls this while it takes the connection back (after a commit, too), and an exception here
+     * would leave the connection out of the pool for good; a few of those and every request waits for one in vain.
+     */
     @Override
     public void onConnectionReturn(Connection connection) {
+        Connection physical = null;
         try {
-            Connection physical = physical(connection);
+            physical = physical(connection);
             if (scoped.contains(physical)) {
                 reset(connection, physical);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset a database connection's clinic", e);
+        } catch (SQLException | RuntimeException e) {
+            discard(physical, e);
         }
     }
 
@@ -85,6 +95,23 @@ public class TenantConnections implements AgroalPoolInterceptor {
             reset.execute("RESET ROLE; RESET spotter.clinic");
         }
         scoped.remove(physical);
+    }
+
+    /**
+     * A connection whose clinic could not be reset (it broke: the database went away, the backend was ended) must not
+     * serve anyone again: it is closed, so the pool drops it at its next use and opens a fresh one.
+     */
+    private void discard(Connection physical, Exception cause) {
+        LOG.warnf("a database connection's clinic could not be reset (%s): the connection is closed", cause.getMessage());
+        if (physical == null) {
+            return;
+        }
+        scoped.remove(physical);
+        try {
+            physical.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("closing a broken connection failed", e);
+        }
     }
 
     /** The driver's connection: the pool hands its interceptors a new wrapper each time. */

@@ -85,6 +85,19 @@ class TenancyAndAuditTest {
     }
 
     @Test
+    void connectionsThatBreakDuringARequestLeaveThePoolWhole() {
+        // more broken connections than the pool holds (20): each must leave it, none may be kept out of it for good
+        for (int i = 0; i < 25; i++) {
+            given().auth().oauth2(NORTH_ADMIN).when().post("/api/test/unfiltered/lose-my-connection").then().statusCode(500);
+        }
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(NORTH_ADMIN).when().get("/api/patients").then().statusCode(200);
+        }
+        given().auth().oauth2(NORTH_ADMIN).when().get("/api/test/unfiltered/patients")
+                .then().statusCode(200).body("", everyItem(equalTo("northside")));
+    }
+
+    @Test
     void readsWritesAndRefusalsAreAuditedAndOnlyTheClinicsAdminReadsThem() {
         String patient = register(NORTH_ADMIN, "Audrey Audit");
         given().auth().oauth2(NORTH_CLINICIAN).when().get("/api/patients/{id}", patient).then().statusCode(200);
