@@ -79,8 +79,14 @@ public final class Bench {
                 while (!observer.allPaged(load.symptoms) && Instant.now().isBefore(giveUp)) {
                     Thread.sleep(500);
                 }
+                if (!observer.allPaged(load.symptoms)) {
+                    report.log("not every accepted stop-symptom paged within " + DRAIN + ": thread dumps in the logs folder");
+                    platform.threadDumps();
+                }
                 load.stop();
-                report.check(DeliveryCheck.check(observer.recording(List.copyOf(load.symptoms))), load);
+                Recording recording = observer.recording(List.copyOf(load.symptoms));
+                report.recording(recording);
+                report.check(DeliveryCheck.check(recording), load);
                 report.latency(observer);
             }
         }

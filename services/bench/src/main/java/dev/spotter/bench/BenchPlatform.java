@@ -99,6 +99,17 @@ final class BenchPlatform implements AutoCloseable {
         throw new IOException("no VmRSS for " + name);
     }
 
+    /** Each service's threads, by the JDK's {@code jcmd}, into the logs folder: where a stuck service waits. */
+    void threadDumps() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (Map.Entry<String, ServiceProcess> service : services.entrySet()) {
+            new ProcessBuilder(jcmd.toString(), Long.toString(service.getValue().pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("logs").resolve(service.getKey() + ".threads.txt").toFile())
+                    .start().waitFor();
+        }
+    }
+
     private void startService(Path servicesDir, String name) throws Exception {
         long started = System.nanoTime();
         ServiceProcess service = ServiceProcess.start(name, servicesDir.resolve(name).resolve("target/quarkus-app"),

@@ -1,5 +1,7 @@
 package dev.spotter.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -92,12 +94,23 @@ final class BenchReport {
         section("Delivery check (every accepted stop-symptom: exactly one alert, exactly one first page)");
         long refused = load.symptoms.stream().filter(symptom -> symptom.status() / 100 != 2).count();
         add("- " + verdict.summary() + "; %d stop-symptoms not accepted by the API".formatted(refused));
+        add("- session writes over the whole run: %d accepted, %d refused (%s), %d unanswered".formatted(load.accepted.get(),
+                load.refused.get(), load.refusedBy, load.unanswered.get()));
         add("- " + (verdict.clean() ? "PASS: nothing lost, nothing duplicated" : "FAIL"));
         if (!verdict.clean()) {
             add("- without an alert: " + first(verdict.withoutAlert()));
             add("- without a first page: " + first(verdict.withoutFirstPage()));
             add("- two or more alerts: " + first(List.copyOf(verdict.duplicatedAlerts().keySet())));
             add("- two or more first pages: " + first(List.copyOf(verdict.duplicatedFirstPages().keySet())));
+        }
+    }
+
+    /** The recording the check ran on, as JSON, so a verdict can be looked into afterwards. */
+    void recording(Recording recording) {
+        try {
+            write("recording.json", new ObjectMapper().registerModule(new JavaTimeModule()).writerWithDefaultPrettyPrinter().writeValueAsString(recording));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

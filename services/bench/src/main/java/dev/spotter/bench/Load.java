@@ -28,6 +28,8 @@ final class Load {
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong unanswered = new AtomicLong();
+    /** Refused writes by status and kind ({@code 409 holds}), so a refusal the load did not mean stands out. */
+    final Map<String, AtomicLong> refusedBy = new ConcurrentHashMap<>();
     final List<Recording.SentSymptom> symptoms = Collections.synchronizedList(new ArrayList<>());
     private final BenchPlatform platform;
     private final Api api;
@@ -80,15 +82,16 @@ final class Load {
     }
 
     Api.Reply queued(BenchClinic clinic, String path, Object body, Duration patience) throws InterruptedException {
-        return count(api.postQueued(platform.uri("session-service", path), clinic.tablet, body, patience));
+        return count(path, api.postQueued(platform.uri("session-service", path), clinic.tablet, body, patience));
     }
 
     void heartbeat(BenchClinic clinic, UUID session) {
-        count(api.post(platform.uri("session-service", "/api/sessions/" + session + "/heartbeat"), clinic.tablet, Map.of()));
+        count("heartbeat", api.post(platform.uri("session-service", "/api/sessions/" + session + "/heartbeat"), clinic.tablet, Map.of()));
     }
 
     void changeAngle(BenchClinic clinic, UUID session, int angle) {
-        count(api.put(platform.uri("session-service", "/api/sessions/" + session + "/angle"), clinic.tablet, Map.of("angleDegrees", angle)));
+        count("angle", api.put(platform.uri("session-service", "/api/sessions/" + session + "/angle"), clinic.tablet,
+                Map.of("angleDegrees", angle)));
     }
 
     void inverted(UUID session, Tablet tablet) {
@@ -104,8 +107,12 @@ final class Load {
         return inverted.remove(session) != null;
     }
 
-    private Api.Reply count(Api.Reply reply) {
+    private Api.Reply count(String what, Api.Reply reply) {
         (reply.ok() ? accepted : reply.status() == 0 ? unanswered : refused).incrementAndGet();
+        if (!reply.ok() && reply.status() != 0) {
+            String kind = reply.status() + " " + what.substring(what.lastIndexOf('/') + 1);
+            refusedBy.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        }
         return reply;
     }
 
@@ -144,9 +151,11 @@ final class Load {
             Instant sentAt = Instant.now();
             observer.expect(session, sentAt);
             try {
-                Api.Reply reply = queued(target.getValue().clinic, "/api/sessions/" + session + "/symptoms", Map.of("code", "chest-pain"),
-                        SYMPTOM_PATIENCE);
+                BenchClinic clinic = target.getValue().clinic;
+                Api.Reply reply = queued(clinic, "/api/sessions/" + session + "/symptoms", Map.of("code", "chest-pain"), SYMPTOM_PATIENCE);
                 symptoms.add(new Recording.SentSymptom(session, "chest-pain", sentAt, reply.status()));
+                // the spotter brings the patient upright at once (else the silent-tablet watchdog would add its own cause)
+                queued(clinic, "/api/sessions/" + session + "/upright", Map.of(), SYMPTOM_PATIENCE);
             } catch (InterruptedException e) {
                 symptoms.add(new Recording.SentSymptom(session, "chest-pain", sentAt, 0));
             }

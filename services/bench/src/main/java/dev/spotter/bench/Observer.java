@@ -20,6 +20,7 @@ import org.HdrHistogram.Histogram;
  * The clinicians' side: each clinic's console stream and the webhook receiver. Times each stop-symptom from the
  * tablet's request to the alert on the console and to its first page, in microseconds, in the histogram of the phase
  * it was sent in; keeps what the delivery check needs; and acknowledges each alert once paged, as a clinician would.
+ * A first page is a level-0 page of the cause that raised the alert.
  */
 final class Observer implements AutoCloseable {
 
@@ -141,7 +142,8 @@ final class Observer implements AutoCloseable {
             }
             UUID session = UUID.fromString(page.get("sessionId").asText());
             UUID alert = UUID.fromString(page.get("alertId").asText());
-            if (page.get("level").asInt() == 0) {
+            // a later cause (a watchdog's flag, another symptom) pages again from level 0 by design: not a second first page
+            if (page.get("level").asInt() == 0 && page.path("cause").asText().equals(page.path("firstCause").asText())) {
                 pages.add(new Recording.FirstPage(session, alert, UUID.fromString(page.get("deliveryId").asText()), request.at()));
                 record(toWebhook, pagedSessions, session, request.at());
             }
