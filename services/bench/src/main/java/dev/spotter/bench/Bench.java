@@ -47,6 +47,7 @@ public final class Bench {
         report.settings(settings, seconds("warm-up", 60), seconds("measure", 120), Boolean.parseBoolean(option("faults", "false")));
         try (BenchPlatform platform = BenchPlatform.start(Path.of(option("services", "services")), report.dir.resolve("run"));
              WebhookReceiver hooks = WebhookReceiver.start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-stop"));
             report.log("ready: " + platform.readyAfter);
             report.readyAfter(platform.readyAfter);
             Floor idle = new Floor(platform.bootstrapServers());
@@ -61,7 +62,7 @@ public final class Bench {
             }
             try (Observer observer = new Observer(platform, api, clinics, hooks); Backlog backlog = new Backlog(platform.bootstrapServers())) {
                 Load load = new Load(settings, platform, api, observer);
-                load.start(clinics);
+                load.start(clinics, seconds("warm-up", 60).dividedBy(2));
                 watch(load, backlog, seconds("warm-up", 60), null);
                 Map<String, Long> resident = new LinkedHashMap<>();
                 for (String service : platform.services.keySet()) {

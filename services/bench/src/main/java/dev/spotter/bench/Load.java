@@ -47,10 +47,14 @@ final class Load {
         this.observer = observer;
     }
 
-    void start(List<BenchClinic> clinics) {
+    /** Starts the tablets spread evenly over {@code rampUp}, as clinics do not all begin in the same second. */
+    void start(List<BenchClinic> clinics, Duration rampUp) {
+        int count = clinics.size() * settings.tablets();
+        int started = 0;
         for (BenchClinic clinic : clinics) {
             for (int i = 0; i < settings.tablets(); i++) {
-                threads.add(Thread.ofVirtual().name("tablet-" + clinic.id + "-" + i).start(new Tablet(clinic, i, this)));
+                Tablet tablet = new Tablet(clinic, i, this, rampUp.multipliedBy(started++).dividedBy(count));
+                threads.add(Thread.ofVirtual().name("tablet-" + clinic.id + "-" + i).start(tablet));
             }
         }
         threads.add(Thread.ofVirtual().name("symptoms").start(this::sendSymptoms));

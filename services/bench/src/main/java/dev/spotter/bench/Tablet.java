@@ -13,22 +13,25 @@ import java.util.UUID;
  */
 final class Tablet implements Runnable {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     final BenchClinic clinic;
     private final int number;
     private final Load load;
+    private final Duration startAfter;
     private int patients;
 
-    Tablet(BenchClinic clinic, int number, Load load) {
+    Tablet(BenchClinic clinic, int number, Load load, Duration startAfter) {
         this.clinic = clinic;
         this.number = number;
         this.load = load;
+        this.startAfter = startAfter;
     }
 
     @Override
     public void run() {
         try {
+            Thread.sleep(startAfter.toMillis());
             while (load.running()) {
                 runSession();
             }
@@ -103,7 +106,7 @@ final class Tablet implements Runnable {
             if (started.ok()) {
                 return started.body();
             }
-            Thread.sleep(100);
+            Thread.sleep(1000);
         }
         return null;
     }
