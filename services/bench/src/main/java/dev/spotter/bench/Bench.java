@@ -126,6 +126,7 @@ public final class Bench {
                 samples.add(sample);
             }
             long now = load.accepted.get();
+            load.refusalSample.forEach((kind, body) -> report.log("  first " + kind + ": " + body));
             report.log("events accepted %d (+%d), refused %d, unanswered %d; inverted now %d; symptoms sent %d; outbox %d, lag %d"
                     .formatted(now, now - last, load.refused.get(), load.unanswered.get(), load.invertedNow(), load.symptoms.size(),
                             sample.outbox(), sample.consumerLag()));

@@ -96,6 +96,7 @@ final class BenchReport {
         add("- " + verdict.summary() + "; %d stop-symptoms not accepted by the API".formatted(refused));
         add("- session writes over the whole run: %d accepted, %d refused (%s), %d unanswered".formatted(load.accepted.get(),
                 load.refused.get(), load.refusedBy, load.unanswered.get()));
+        load.refusalSample.forEach((kind, body) -> add("- first %s: %s".formatted(kind, body.length() > 300 ? body.substring(0, 300) : body)));
         add("- " + (verdict.clean() ? "PASS: nothing lost, nothing duplicated" : "FAIL"));
         if (!verdict.clean()) {
             add("- without an alert: " + first(verdict.withoutAlert()));

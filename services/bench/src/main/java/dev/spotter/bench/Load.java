@@ -30,6 +30,8 @@ final class Load {
     final AtomicLong unanswered = new AtomicLong();
     /** Refused writes by status and kind ({@code 409 holds}), so a refusal the load did not mean stands out. */
     final Map<String, AtomicLong> refusedBy = new ConcurrentHashMap<>();
+    /** The first answer of each kind of refusal, to say why. */
+    final Map<String, String> refusalSample = new ConcurrentHashMap<>();
     final List<Recording.SentSymptom> symptoms = Collections.synchronizedList(new ArrayList<>());
     private final BenchPlatform platform;
     private final Api api;
@@ -116,6 +118,7 @@ final class Load {
         if (!reply.ok() && reply.status() != 0) {
             String kind = reply.status() + " " + what.substring(what.lastIndexOf('/') + 1);
             refusedBy.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+            refusalSample.computeIfAbsent(kind, k -> String.valueOf(reply.body()));
         }
         return reply;
     }
