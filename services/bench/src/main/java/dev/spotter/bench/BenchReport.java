@@ -87,7 +87,8 @@ final class BenchReport {
 
     void faults(List<Faults.Done> done) {
         section("Faults, while stop-symptoms streamed");
-        done.forEach(fault -> add("- %s: whole again after %.2f s".formatted(fault.fault(), fault.recovery().toMillis() / 1000.0)));
+        done.forEach(fault -> add("- %s: %.2f s (a restart: until ready; an outage: its length)"
+                .formatted(fault.fault(), fault.recovery().toMillis() / 1000.0)));
     }
 
     void check(DeliveryCheck.Verdict verdict, Load load) {

@@ -11,7 +11,10 @@ import java.util.function.Consumer;
  */
 final class Faults {
 
-    /** One fault as it happened: what, and how long until the platform was whole again (a restart's time to ready). */
+    /**
+     * One fault as it happened: what, and how long it took: a restart's time until ready, an outage's length. Whether
+     * the platform took writes again afterwards shows in the progress lines that follow.
+     */
     record Done(String fault, Duration recovery) {
     }
 
@@ -68,7 +71,7 @@ final class Faults {
         Thread.sleep(gap.toMillis());
         log.accept("fault: " + fault);
         Done done = new Done(fault, step.apply());
-        log.accept("  back after " + done.recovery().toMillis() + " ms");
+        log.accept("  took " + done.recovery().toMillis() + " ms");
         return done;
     }
 }

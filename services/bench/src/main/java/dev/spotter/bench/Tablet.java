@@ -14,6 +14,8 @@ import java.util.UUID;
 final class Tablet implements Runnable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** How long a tablet waits for a newly screened patient to be allowed to start, before taking the next one. */
+    private static final Duration CLEARANCE_WAIT = Duration.ofMinutes(3);
 
     final BenchClinic clinic;
     private final int number;
@@ -99,7 +101,7 @@ final class Tablet implements Runnable {
     private JsonNode startWhenCleared(String patient) throws InterruptedException {
         Map<String, Object> preCheck = Map.of("patientId", patient, "spotter", "Sam Spotter",
                 "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "heartRate", 70, "painBefore", 4);
-        long giveUp = System.nanoTime() + PATIENCE.toNanos();
+        long giveUp = System.nanoTime() + CLEARANCE_WAIT.toNanos();
         while (System.nanoTime() < giveUp && load.running()) {
             // refused until screening's events reach session-service
             Api.Reply started = load.queued(clinic, "/api/sessions", preCheck, PATIENCE);
