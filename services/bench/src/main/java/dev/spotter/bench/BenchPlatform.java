@@ -43,6 +43,7 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     static BenchPlatform start(Path servicesDir, Path workDir) throws Exception {
+        deleteRecursively(workDir.resolve("kafka")); // a broker with an earlier run's topics would feed its events to this one
         Files.createDirectories(workDir);
         TcpProxy proxy = TcpProxy.to(PostgresDatabases.host(), Integer.parseInt(PostgresDatabases.port()));
         BenchPlatform platform = new BenchPlatform(workDir, proxy, KafkaBroker.freePort(), KafkaBroker.freePort());
@@ -154,6 +155,16 @@ final class BenchPlatform implements AutoCloseable {
             env.put("SPOTTER_MAIL_LOG_ONLY", "true");
         }
         return env;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     /** The JDBC URL of a service's database, straight to PostgreSQL (not through the proxy). */
