@@ -74,6 +74,11 @@ public final class ServiceProcess implements AutoCloseable {
         process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
+    /** The running process's id, to read its memory or send it a signal. */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI uri(String path) {
         return URI.create((https ? "https" : "http") + "://127.0.0.1:" + port + path);
     }

@@ -1,0 +1,192 @@
+package dev.spotter.bench;
+
+import dev.spotter.testing.KafkaBroker;
+import dev.spotter.testing.PostgresDatabases;
+import dev.spotter.testing.ServiceProcess;
+import dev.spotter.testing.TestTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the harness runs against: a broker of its own, PostgreSQL behind a {@link TcpProxy}, and the three packaged
+ * services on fresh {@code spotter_bench_*} databases, started one after another so each start is timed alone.
+ */
+final class BenchPlatform implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    final Path workDir;
+    final TcpProxy databaseProxy;
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final int kafkaPort;
+    private final int controllerPort;
+    private volatile KafkaBroker broker;
+
+    private BenchPlatform(Path workDir, TcpProxy databaseProxy, int kafkaPort, int controllerPort) {
+        this.workDir = workDir;
+        this.databaseProxy = databaseProxy;
+        this.kafkaPort = kafkaPort;
+        this.controllerPort = controllerPort;
+    }
+
+    static BenchPlatform start(Path servicesDir, Path workDir) throws Exception {
+        deleteRecursively(workDir.resolve("kafka")); // a broker with an earlier run's topics would feed its events to this one
+        Files.createDirectories(workDir);
+        TcpProxy proxy = TcpProxy.to(PostgresDatabases.host(), Integer.parseInt(PostgresDatabases.port()));
+        BenchPlatform platform = new BenchPlatform(workDir, proxy, KafkaBroker.freePort(), KafkaBroker.freePort());
+        try {
+            platform.startBroker();
+            for (String name : List.of("screening-service", "session-service", "alert-service")) {
+                platform.startService(servicesDir, name);
+            }
+        } catch (Exception e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    URI uri(String service, String path) {
+        return services.get(service).uri(path);
+    }
+
+    /** The broker as a child process; started again on the same ports and data after a kill. */
+    KafkaBroker broker() {
+        return broker;
+    }
+
+    void startBroker() throws IOException {
+        broker = KafkaBroker.start(workDir.resolve("kafka"), kafkaPort, controllerPort);
+    }
+
+    /** Kills the service with SIGKILL, starts it again and answers how long it took to be ready. */
+    Duration crashAndRestart(String name) throws Exception {
+        ServiceProcess service = services.get(name);
+        service.crash();
+        long started = System.nanoTime();
+        service.restart();
+        awaitReady(name, service);
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Resident memory of the service's process now, from {@code /proc/<pid>/status} (VmRSS), in MiB. */
+    long residentMiB(String name) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(services.get(name).pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IOException("no VmRSS for " + name);
+    }
+
+    /** Each service's threads, by the JDK's {@code jcmd}, into the logs folder: where a stuck service waits. */
+    void threadDumps() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (Map.Entry<String, ServiceProcess> service : services.entrySet()) {
+            new ProcessBuilder(jcmd.toString(), Long.toString(service.getValue().pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("logs").resolve(service.getKey() + ".threads.txt").toFile())
+                    .start().waitFor();
+        }
+    }
+
+    private void startService(Path servicesDir, String name) throws Exception {
+        long started = System.nanoTime();
+        ServiceProcess service = ServiceProcess.start(name, servicesDir.resolve(name).resolve("target/quarkus-app"),
+                KafkaBroker.freePort(), environment(name), workDir.resolve("logs"));
+        services.put(name, service);
+        awaitReady(name, service);
+        readyAfter.put(name, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Polls readiness every 10 ms (the test support's 250 ms would blur a start of a second or two). */
+    private static void awaitReady(String name, ServiceProcess service) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(service.uri("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // still starting
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException(name + " not ready within " + READY_TIMEOUT);
+    }
+
+    private Map<String, String> environment(String name) {
+        String database = "spotter_bench_" + name.replace("-service", "");
+        String direct = PostgresDatabases.recreate(database);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "SPOTTER_DB_URL", "jdbc:postgresql://127.0.0.1:" + databaseProxy.port() + direct.substring(direct.lastIndexOf('/')),
+                "SPOTTER_DB_USER", PostgresDatabases.user(),
+                "SPOTTER_DB_PASSWORD", PostgresDatabases.password(),
+                "SPOTTER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString(),
+                "SPOTTER_KAFKA_BOOTSTRAP", bootstrapServers()));
+        if (name.equals("alert-service")) {
+            // the harness's webhook receiver listens on this machine over plain http, which production refuses
+            env.put("SPOTTER_WEBHOOK_PRIVATE_NETWORKS", "true");
+            env.put("SPOTTER_SECRET_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
+            env.put("SPOTTER_MAIL_LOG_ONLY", "true");
+        }
+        return env;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** The JDBC URL of a service's database, straight to PostgreSQL (not through the proxy). */
+    static String directUrl(String name) {
+        return PostgresDatabases.jdbcUrl("spotter_bench_" + name.replace("-service", "") + suffix());
+    }
+
+    private static String suffix() {
+        String suffix = System.getenv("SPOTTER_TEST_DB_SUFFIX");
+        return suffix == null ? "" : suffix;
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::close);
+        if (broker != null) {
+            broker.close();
+        }
+        try {
+            databaseProxy.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}
