@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotter.testing.SseClient;
-import dev.spotter.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -50,7 +49,6 @@ class TenancyWalkIT {
         riverRecords = river.recordOneOfEverything();
         lakeRecords = lake.recordOneOfEverything();
         CALLERS.putAll(lake.tokens);
-        CALLERS.put("ops", TestTokens.issueWithoutClinic("ops.walk", "ops"));
         operations = OpenApi.operations(platform, lake.tokens.get("clinic-admin"));
         rows = new ClinicRows(platform);
     }
