@@ -10,9 +10,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -46,8 +46,7 @@ public class AuditFilter {
         if (identity.isAnonymous() || !path.startsWith("/api/")) {
             return;
         }
-        String clinic = identity.getPrincipal() instanceof JsonWebToken token && CallerClinic.clinicOf(token) != null
-                ? CallerClinic.clinicOf(token) : TenantConnections.PLATFORM;
+        String clinic = Objects.requireNonNullElse(CallerClinic.clinicOf(identity), TenantConnections.PLATFORM);
         String actor = identity.getPrincipal().getName();
         String roles = String.join(",", new TreeSet<>(identity.getRoles()));
         String target = path.length() > MAX_TARGET ? path.substring(0, MAX_TARGET) : path;

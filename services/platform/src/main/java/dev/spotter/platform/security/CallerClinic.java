@@ -1,6 +1,7 @@
 package dev.spotter.platform.security;
 
 import dev.spotter.events.ClinicIds;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -25,6 +26,11 @@ public class CallerClinic {
             throw new ForbiddenException("the token names no clinic");
         }
         return clinicId;
+    }
+
+    /** The clinic the signed-in user's token names, or null (anonymous, no clinic claim, or a malformed one). */
+    public static String clinicOf(SecurityIdentity identity) {
+        return identity.getPrincipal() instanceof JsonWebToken token ? clinicOf(token) : null;
     }
 
     /** The clinic a token names, or null when it names none or not a well-formed one. */

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -127,8 +126,9 @@ public class TenantConnections implements AgroalPoolInterceptor {
             return null;
         }
         SecurityIdentity identity = container.instance(SecurityIdentity.class).get();
-        if (identity.getPrincipal() instanceof JsonWebToken token && CallerClinic.clinicOf(token) != null) {
-            return CallerClinic.clinicOf(token);
+        String clinic = CallerClinic.clinicOf(identity);
+        if (clinic != null) {
+            return clinic;
         }
         return identity.hasRole(Roles.OPS) ? PLATFORM : "";
     }

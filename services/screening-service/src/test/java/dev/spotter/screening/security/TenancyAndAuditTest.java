@@ -86,7 +86,7 @@ class TenancyAndAuditTest {
 
     @Test
     void connectionsThatBreakDuringARequestLeaveThePoolWhole() {
-        // more broken connections than the pool holds (20): each must leave it, none may be kept out of it for good
+        // more broken connections than the pool holds (20), each broken before its commit: the service goes on serving
         for (int i = 0; i < 25; i++) {
             given().auth().oauth2(NORTH_ADMIN).when().post("/api/test/unfiltered/lose-my-connection").then().statusCode(500);
         }
