@@ -12,6 +12,7 @@ import dev.spotter.events.Priority;
 import dev.spotter.testing.SpotterInfrastructure;
 import dev.spotter.testing.TestTokens;
 import dev.spotter.testing.WebhookReceiver;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,9 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -29,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -67,6 +72,9 @@ class DeliveryTest {
     @Inject
     DeliveryService delivery;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     private TestClinic clinic;
     private String doctor;
     private String secret;
@@ -93,6 +101,38 @@ class DeliveryTest {
     @AfterAll
     static void stopReceiver() {
         HOOKS.close();
+    }
+
+    @Test
+    void recordingAnAttemptWhileAnAcknowledgementHoldsTheAlertWaitsForItInsteadOfDeadlocking() throws Exception {
+        CountDownLatch answer = HOOKS.holdAnswers();
+        try {
+            UUID session = clinic.raise("chest-pain", Priority.HIGH);
+            HOOKS.await(to("primary"), 1, Duration.ofSeconds(10));
+            UUID alert = UUID.fromString(clinic.alertOf(session).getString("id"));
+            try (Connection acknowledging = dataSource.getConnection()) {
+                acknowledging.setAutoCommit(false);
+                // as an acknowledgement does: the alert first, then its pages
+                execute(acknowledging, "SELECT id FROM alert WHERE id = ? FOR UPDATE", alert);
+                answer.countDown(); // the pager answers while the alert is held: the sender goes to record the attempt
+                Thread.sleep(500);
+                execute(acknowledging, "UPDATE alert_page SET next_attempt_at = next_attempt_at WHERE alert_id = ?", alert);
+                acknowledging.commit();
+            }
+            // a sender that locked the page before the alert would have deadlocked with the acknowledgement, and its
+            // recording would have been rolled back, leaving the attempt open until its lease ran out
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(deliveries(session, "webhook"))
+                    .containsExactly(Map.entry("dr.primary", "DELIVERED")));
+        } finally {
+            answer.countDown();
+        }
+    }
+
+    private static void execute(Connection connection, String sql, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, id);
+            statement.execute();
+        }
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -34,6 +36,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failWith = 503;
+    private volatile CountDownLatch hold = new CountDownLatch(0);
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -61,6 +64,16 @@ public final class WebhookReceiver implements AutoCloseable {
     public void failNext(int count, int status) {
         failWith = status;
         failuresLeft.set(count);
+    }
+
+    /**
+     * From now on every request is recorded but not answered until the returned latch is counted down: a pager that is
+     * slow to answer, so a test can act while a delivery attempt is in flight.
+     */
+    public CountDownLatch holdAnswers() {
+        CountDownLatch release = new CountDownLatch(1);
+        hold = release;
+        return release;
     }
 
     public List<Request> requests() {
@@ -95,13 +108,25 @@ public final class WebhookReceiver implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
             requests.add(new Request(Instant.now(), exchange.getRequestURI().getPath(), Map.copyOf(headers), body));
+            awaitRelease();
             int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? failWith : 204;
             exchange.sendResponseHeaders(status, -1);
         }
     }
 
+    private void awaitRelease() {
+        try {
+            if (!hold.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a held webhook request was never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        hold.countDown();
         server.stop(0);
     }
 }

@@ -57,8 +57,8 @@ public class DeliveryService {
     private static final List<String> ORDER = List.of(AlertPage.WEBHOOK, AlertPage.EMAIL);
     private static final Object WAKE_KEY = DeliveryService.class;
 
-    /** One claimed attempt: the page, what to send, where, and the key to sign it with. */
-    record Claim(UUID pageId, UUID attemptId, String channel, PageMessage message, String address, String secret) {
+    /** One claimed attempt: the alert and its page, what to send, where, and the key to sign it with. */
+    record Claim(UUID alertId, UUID pageId, UUID attemptId, String channel, PageMessage message, String address, String secret) {
     }
 
     @Inject
@@ -198,7 +198,7 @@ public class DeliveryService {
             attempt.persist();
             String secret = Optional.ofNullable(ClinicRoster.<ClinicRoster>findById(page.clinicId))
                     .map(roster -> secrets.open(page.clinicId, roster.webhookSecret)).orElse(null);
-            claims.add(new Claim(page.id, attempt.id, page.channel,
+            claims.add(new Claim(page.alertId, page.id, attempt.id, page.channel,
                     PageMessage.of(page, alert, page.attempts, config.consoleUrl().orElse(null)),
                     clinician == null ? null : addressOf(clinician, page.channel), secret));
         }
@@ -214,8 +214,10 @@ public class DeliveryService {
     }
 
     private void record(Claim claim, Channel.Outcome outcome, Instant now) {
+        // the alert before its page, in the order every action on an alert takes them (an acknowledgement locks the alert,
+        // then stops its pages): the other order deadlocked with a clinician acknowledging while an attempt was recorded
+        Alert alert = Alert.findById(claim.alertId(), LockModeType.PESSIMISTIC_WRITE);
         AlertPage page = AlertPage.findById(claim.pageId(), LockModeType.PESSIMISTIC_WRITE);
-        Alert alert = Alert.findById(page.alertId, LockModeType.PESSIMISTIC_WRITE);
         DeliveryAttempt attempt = DeliveryAttempt.findById(claim.attemptId());
         attempt.finishedAt = now;
         attempt.outcome = outcome.delivered() ? DeliveryAttempt.DELIVERED : DeliveryAttempt.FAILED;
