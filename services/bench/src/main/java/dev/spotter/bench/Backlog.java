@@ -40,10 +40,15 @@ final class Backlog implements AutoCloseable {
     }
 
     private long consumerLag() {
+        return consumerLag(GROUP, TOPIC);
+    }
+
+    /** Events on {@code topic} not yet consumed by {@code group}; -1 when the broker does not say. */
+    long consumerLag(String group, String topic) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                     .get(5, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream().filter(p -> p.topic().equals(TOPIC))
+            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream().filter(p -> p.topic().equals(topic))
                     .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
             return ends.entrySet().stream().mapToLong(end -> end.getValue().offset() - committed.get(end.getKey()).offset()).sum();

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The benchmark and fault harness (run by {@code deploy/local/bench.sh}): simulated clinics against the three packaged
@@ -18,6 +21,8 @@ import java.util.Map;
 public final class Bench {
 
     private static final Duration DRAIN = Duration.ofSeconds(120);
+    /** The JVM options the services run with unless {@code --service-jvm-options} says otherwise. */
+    private static final String DEFAULT_JVM_OPTIONS = "-Xmx256m";
 
     private final Map<String, String> options;
     private final BenchReport report;
@@ -41,15 +46,20 @@ public final class Bench {
     }
 
     private void run() throws Exception {
-        Load.Settings settings = new Load.Settings(number("clinics", 10), number("tablets", 10), seconds("heartbeat", 15),
+        Load.Settings settings = new Load.Settings(number("clinics", 10), number("tablets", 10), number("patients-per-tablet", 2),
+                seconds("heartbeat", 15),
                 seconds("angle-every", 20), seconds("hold", 60), number("holds", 2), seconds("rest", 20),
                 Double.parseDouble(option("symptoms-per-second", "2")));
         report.settings(settings, seconds("warm-up", 60), seconds("measure", 120), Boolean.parseBoolean(option("faults", "false")));
-        try (BenchPlatform platform = BenchPlatform.start(Path.of(option("services", "services")), report.dir.resolve("run"));
+        boolean faults = Boolean.parseBoolean(option("faults", "false"));
+        List<String> jvmOptions = List.of(option("service-jvm-options", DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
+        report.log("services run with: " + String.join(" ", jvmOptions));
+        try (BenchPlatform platform = BenchPlatform.start(Path.of(option("services", "services")), report.dir.resolve("run"), jvmOptions,
+                faults);
              WebhookReceiver hooks = WebhookReceiver.start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-stop"));
             report.log("ready: " + platform.readyAfter);
-            report.readyAfter(platform.readyAfter);
+            report.readyAfter(platform.readyAfter, platform.startNotes);
             Floor idle = new Floor(platform.bootstrapServers());
             idle.measure(Duration.ofSeconds(15), Duration.ofMillis(20));
             report.idleFloor(idle);
@@ -60,6 +70,7 @@ public final class Bench {
                 clinic.setUpRoster(hooks);
                 clinics.add(clinic);
             }
+            enrol(platform, clinics, settings);
             try (Observer observer = new Observer(platform, api, clinics, hooks); Backlog backlog = new Backlog(platform.bootstrapServers())) {
                 Load load = new Load(settings, platform, api, observer);
                 load.start(clinics, seconds("warm-up", 60).dividedBy(2));
@@ -70,9 +81,9 @@ public final class Bench {
                 }
                 report.resident(resident);
                 measure(platform, load, observer, backlog);
-                if (Boolean.parseBoolean(option("faults", "false"))) {
+                if (faults) {
                     observer.phase(Observer.Phase.FAULTS);
-                    report.faults(new Faults(platform, observer, seconds("fault-gap", 20), report::log).run());
+                    report.faults(new Faults(platform, observer, load, seconds("fault-gap", 20), report::log).run());
                     watch(load, backlog, seconds("fault-gap", 20), null);
                 }
                 load.stopSymptoms();
@@ -94,6 +105,31 @@ public final class Bench {
         report.write();
     }
 
+    /**
+     * The clinics' patients, registered and screened before the load (eight clinics at a time) as a clinic's patients
+     * are before their first session, then a wait until session-service has heard of every one.
+     */
+    private void enrol(BenchPlatform platform, List<BenchClinic> clinics, Load.Settings settings) throws Exception {
+        long started = System.nanoTime();
+        try (ExecutorService enrolling = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (BenchClinic clinic : clinics) {
+                done.add(enrolling.submit(() -> clinic.enrol(settings.tablets(), settings.patientsPerTablet())));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        }
+        long expected = (long) clinics.size() * settings.tablets() * settings.patientsPerTablet();
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(5));
+        long known;
+        while ((known = platform.eligiblePatients()) < expected && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(250);
+        }
+        report.log("enrolled %d patients in %.1f s; session-service knows %d of them as cleared"
+                .formatted(expected, (System.nanoTime() - started) / 1e9, known));
+    }
+
     private void measure(BenchPlatform platform, Load load, Observer observer, Backlog backlog) throws Exception {
         Duration window = seconds("measure", 120);
         observer.phase(Observer.Phase.MEASURED);
@@ -106,13 +142,14 @@ public final class Bench {
             }
         });
         long events = load.accepted.get();
+        load.writeLatency.reset();
         long started = System.nanoTime();
         List<Backlog.Sample> samples = new ArrayList<>();
         watch(load, backlog, window, samples);
         double perSecond = (load.accepted.get() - events) / ((System.nanoTime() - started) / 1e9);
         observer.phase(Observer.Phase.WARM_UP);
         floor.join();
-        report.measured(perSecond, samples, underLoad);
+        report.measured(perSecond, load.writeLatency.copy(), samples, underLoad);
     }
 
     /** Waits {@code duration}, saying every 10 s how the load goes; keeps the backlog samples if given a list. */

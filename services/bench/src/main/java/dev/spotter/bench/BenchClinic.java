@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class BenchClinic {
     final String admin;
     final String tablet;
     final String clinician;
+    /** Each tablet's patients, registered and screened CLEARED before the load ({@link #enrol}). */
+    final List<List<String>> enrolled = new ArrayList<>();
     private final BenchPlatform platform;
     private final Api api;
 
@@ -47,6 +50,21 @@ final class BenchClinic {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         expect(api.post(platform.uri("alert-service", "/api/roster/shifts"), admin, Map.of("clinician", CLINICIAN, "role", "PRIMARY",
                 "start", now.minusHours(1).toString(), "end", now.plusHours(12).toString())), "on-call shift");
+    }
+
+    /** Registers and screens {@code perTablet} patients for each of {@code tablets} tablets; a refusal stops the run. */
+    void enrol(int tablets, int perTablet) {
+        for (int tablet = 0; tablet < tablets; tablet++) {
+            List<String> patients = new ArrayList<>();
+            for (int i = 1; i <= perTablet; i++) {
+                String patient = newClearedPatient(tablet * 1000 + i);
+                if (patient == null) {
+                    throw new IllegalStateException("enrolling patients in " + id + " was refused");
+                }
+                patients.add(patient);
+            }
+            enrolled.add(patients);
+        }
     }
 
     /** A newly registered patient, screened CLEARED with all-"no" answers; null if a service refused. */

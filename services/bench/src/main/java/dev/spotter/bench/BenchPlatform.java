@@ -12,6 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -28,25 +33,31 @@ final class BenchPlatform implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     final Path workDir;
+    /** Between the services and PostgreSQL when faults are run (to cut it), else null: the services connect directly. */
     final TcpProxy databaseProxy;
+    private final List<String> jvmOptions;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    /** Per service, what its latest start waited for (see {@link #awaitReady}). */
+    final Map<String, String> startNotes = new java.util.concurrent.ConcurrentHashMap<>();
     private final int kafkaPort;
     private final int controllerPort;
     private volatile KafkaBroker broker;
 
-    private BenchPlatform(Path workDir, TcpProxy databaseProxy, int kafkaPort, int controllerPort) {
+    private BenchPlatform(Path workDir, TcpProxy databaseProxy, List<String> jvmOptions, int kafkaPort, int controllerPort) {
         this.workDir = workDir;
         this.databaseProxy = databaseProxy;
+        this.jvmOptions = jvmOptions;
         this.kafkaPort = kafkaPort;
         this.controllerPort = controllerPort;
     }
 
-    static BenchPlatform start(Path servicesDir, Path workDir) throws Exception {
+    /** Starts the broker and the services with {@code jvmOptions}; through a relay to PostgreSQL if {@code cuttable}. */
+    static BenchPlatform start(Path servicesDir, Path workDir, List<String> jvmOptions, boolean cuttable) throws Exception {
         deleteRecursively(workDir.resolve("kafka")); // a broker with an earlier run's topics would feed its events to this one
         Files.createDirectories(workDir);
-        TcpProxy proxy = TcpProxy.to(PostgresDatabases.host(), Integer.parseInt(PostgresDatabases.port()));
-        BenchPlatform platform = new BenchPlatform(workDir, proxy, KafkaBroker.freePort(), KafkaBroker.freePort());
+        TcpProxy proxy = cuttable ? TcpProxy.to(PostgresDatabases.host(), Integer.parseInt(PostgresDatabases.port())) : null;
+        BenchPlatform platform = new BenchPlatform(workDir, proxy, jvmOptions, KafkaBroker.freePort(), KafkaBroker.freePort());
         try {
             platform.startBroker();
             for (String name : List.of("screening-service", "session-service", "alert-service")) {
@@ -100,6 +111,52 @@ final class BenchPlatform implements AutoCloseable {
         throw new IOException("no VmRSS for " + name);
     }
 
+    /** Whether every service answers its readiness check with 200 now. */
+    boolean allReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        for (ServiceProcess service : services.values()) {
+            try {
+                if (http.send(HttpRequest.newBuilder(service.uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether screening-service takes a write now: a patient registered by a clinic admin of a clinic of its own. */
+    boolean registersPatient() {
+        String admin = TestTokens.issue("admin.bench-probe", "bench-probe", "clinic-admin");
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("screening-service", "/api/patients"))
+                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Probe Patient\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Patients session-service knows as cleared to start, read from its database. */
+    long eligiblePatients() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(directUrl("session-service"), PostgresDatabases.user(),
+                PostgresDatabases.password());
+             Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT count(*) FROM known_patient WHERE eligible AND plan IS NOT NULL")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** Each service's threads, by the JDK's {@code jcmd}, into the logs folder: where a stuck service waits. */
     void threadDumps() throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
@@ -114,22 +171,39 @@ final class BenchPlatform implements AutoCloseable {
     private void startService(Path servicesDir, String name) throws Exception {
         long started = System.nanoTime();
         ServiceProcess service = ServiceProcess.start(name, servicesDir.resolve(name).resolve("target/quarkus-app"),
-                KafkaBroker.freePort(), environment(name), workDir.resolve("logs"));
+                KafkaBroker.freePort(), environment(name), workDir.resolve("logs"), jvmOptions);
         services.put(name, service);
         awaitReady(name, service);
         readyAfter.put(name, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Polls readiness every 10 ms (the test support's 250 ms would blur a start of a second or two). */
-    private static void awaitReady(String name, ServiceProcess service) throws Exception {
+    /**
+     * Polls readiness every 10 ms (the test support's 250 ms would blur a start of a second or two), and notes in
+     * {@link #startNotes} when the service first answered HTTP and until when each readiness check was down: where a
+     * start spends its time after the application itself has started.
+     */
+    private void awaitReady(String name, ServiceProcess service) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + READY_TIMEOUT.toNanos();
+        Long listening = null;
+        Map<String, Long> downUntil = new LinkedHashMap<>();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(service.uri("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(service.uri("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                long now = System.nanoTime() - started;
+                listening = listening == null ? now : listening;
                 if (ready.statusCode() == 200) {
+                    StringBuilder note = new StringBuilder("HTTP answered after %.2f s".formatted(listening / 1e9));
+                    downUntil.forEach((check, until) -> note.append("; %s down until %.2f s".formatted(check, until / 1e9)));
+                    startNotes.put(name, note.toString());
                     return;
+                }
+                for (com.fasterxml.jackson.databind.JsonNode check : Api.JSON.readTree(ready.body()).path("checks")) {
+                    if (!"UP".equals(check.path("status").asText())) {
+                        downUntil.put(check.path("name").asText(), now);
+                    }
                 }
             } catch (IOException notListeningYet) {
                 // still starting
@@ -143,11 +217,14 @@ final class BenchPlatform implements AutoCloseable {
         String database = "spotter_bench_" + name.replace("-service", "");
         String direct = PostgresDatabases.recreate(database);
         Map<String, String> env = new HashMap<>(Map.of(
-                "SPOTTER_DB_URL", "jdbc:postgresql://127.0.0.1:" + databaseProxy.port() + direct.substring(direct.lastIndexOf('/')),
+                "SPOTTER_DB_URL", databaseProxy == null ? direct
+                        : "jdbc:postgresql://127.0.0.1:" + databaseProxy.port() + direct.substring(direct.lastIndexOf('/')),
                 "SPOTTER_DB_USER", PostgresDatabases.user(),
                 "SPOTTER_DB_PASSWORD", PostgresDatabases.password(),
                 "SPOTTER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString(),
-                "SPOTTER_KAFKA_BOOTSTRAP", bootstrapServers()));
+                "SPOTTER_KAFKA_BOOTSTRAP", bootstrapServers(),
+                // as the container image sets it: two malloc arenas, not one per core per thread that ever allocated
+                "MALLOC_ARENA_MAX", "2"));
         if (name.equals("alert-service")) {
             // the harness's webhook receiver listens on this machine over plain http, which production refuses
             env.put("SPOTTER_WEBHOOK_PRIVATE_NETWORKS", "true");
@@ -184,7 +261,9 @@ final class BenchPlatform implements AutoCloseable {
             broker.close();
         }
         try {
-            databaseProxy.close();
+            if (databaseProxy != null) {
+                databaseProxy.close();
+            }
         } catch (IOException ignored) {
             // closing anyway
         }

@@ -42,17 +42,18 @@ final class BenchReport {
     void settings(Load.Settings settings, Duration warmUp, Duration measure, boolean faults) {
         section("Run");
         add("- started %s on %s".formatted(Instant.now(), machine()));
-        add("- load: %d clinics x %d tablets; heartbeat every %d s while inverted, an angle change every %d s, holds of up to %d s, %d holds"
-                .formatted(settings.clinics(), settings.tablets(), settings.heartbeat().toSeconds(), settings.angleEvery().toSeconds(),
+        add("- load: %d clinics x %d tablets, %d patients enrolled per tablet before the load; heartbeat every %d s while inverted, an angle change every %d s, holds of up to %d s, %d holds"
+                .formatted(settings.clinics(), settings.tablets(), settings.patientsPerTablet(), settings.heartbeat().toSeconds(), settings.angleEvery().toSeconds(),
                         settings.hold().toSeconds(), settings.holds())
                 + " per session %d s apart, post-check when allowed; %.2f stop-symptoms per second across the platform"
                 .formatted(settings.rest().toSeconds(), settings.symptomsPerSecond()));
         add("- warm-up %d s, measured %d s%s".formatted(warmUp.toSeconds(), measure.toSeconds(), faults ? ", then the faults" : ""));
     }
 
-    void readyAfter(Map<String, Duration> ready) {
+    void readyAfter(Map<String, Duration> ready, Map<String, String> notes) {
         section("Start to ready (target <= 3 s each)");
-        ready.forEach((service, took) -> add("- %s: %.2f s %s".formatted(service, took.toMillis() / 1000.0, met(took.toMillis() <= 3000))));
+        ready.forEach((service, took) -> add("- %s: %.2f s %s (%s)".formatted(service, took.toMillis() / 1000.0, met(took.toMillis() <= 3000),
+                notes.get(service))));
     }
 
     void idleFloor(Floor floor) {
@@ -70,10 +71,12 @@ final class BenchReport {
         mib.forEach((service, size) -> add("- %s: %d MiB %s".formatted(service, size, met(size * 1024 * 1024 <= 250_000_000L))));
     }
 
-    void measured(double eventsPerSecond, List<Backlog.Sample> samples, Floor floor) {
+    void measured(double eventsPerSecond, Histogram writes, List<Backlog.Sample> samples, Floor floor) {
         section("Session events, measured window");
         add("- %.1f session writes accepted per second (every tablet write: start, hold, angle, heartbeat, upright, symptom, post-check)"
                 .formatted(eventsPerSecond) + " " + met(eventsPerSecond >= 1000) + " against >= 1,000/s");
+        add("- each write's answer, as the tablet waited for it: " + percentiles(writes));
+        hgrm("session-writes", writes);
         add("- backlog every 10 s (session-service outbox rows unpublished / alert-service lag on spotter.session-events): "
                 + samples.stream().map(s -> s.outbox() + "/" + s.consumerLag()).collect(Collectors.joining(", ")));
         kafkaFloor = floor.kafka.getIntervalHistogram();
@@ -87,8 +90,12 @@ final class BenchReport {
 
     void faults(List<Faults.Done> done) {
         section("Faults, while stop-symptoms streamed");
-        done.forEach(fault -> add("- %s: %.2f s (a restart: until ready; an outage: its length)"
-                .formatted(fault.fault(), fault.recovery().toMillis() / 1000.0)));
+        done.forEach(fault -> add("- %s: %.2f s (a restart: until ready; an outage: its length); %s"
+                .formatted(fault.fault(), fault.recovery().toMillis() / 1000.0, fault.whole() == null
+                        ? "**NOT whole** %d s later (a service not ready, or no write, registration or page went through)"
+                        .formatted(Faults.WHOLE_WITHIN.toSeconds())
+                        : "whole again %.2f s later (ready, a tablet write, a registration and a stop-symptom's page went through)"
+                        .formatted(fault.whole().toMillis() / 1000.0))));
     }
 
     void check(DeliveryCheck.Verdict verdict, Load load) {

@@ -1,6 +1,7 @@
 package dev.spotter.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,20 +13,25 @@ import java.util.function.Consumer;
 final class Faults {
 
     /**
-     * One fault as it happened: what, and how long it took: a restart's time until ready, an outage's length. Whether
-     * the platform took writes again afterwards shows in the progress lines that follow.
+     * One fault as it happened: what, how long it took (a restart's time until ready, an outage's length), and how long
+     * after it the platform was whole again ({@link #awaitWhole}); null if it was not within {@link #WHOLE_WITHIN}.
      */
-    record Done(String fault, Duration recovery) {
+    record Done(String fault, Duration recovery, Duration whole) {
     }
+
+    /** How long after a fault the platform must be whole again; after that it is reported as not whole. */
+    static final Duration WHOLE_WITHIN = Duration.ofSeconds(90);
 
     private final BenchPlatform platform;
     private final Observer observer;
+    private final Load load;
     private final Duration gap;
     private final Consumer<String> log;
 
-    Faults(BenchPlatform platform, Observer observer, Duration gap, Consumer<String> log) {
+    Faults(BenchPlatform platform, Observer observer, Load load, Duration gap, Consumer<String> log) {
         this.platform = platform;
         this.observer = observer;
+        this.load = load;
         this.gap = gap;
         this.log = log;
     }
@@ -35,6 +41,7 @@ final class Faults {
         for (String service : List.of("session-service", "alert-service", "screening-service")) {
             done.add(timed("kill -9 " + service, () -> {
                 Duration ready = platform.crashAndRestart(service);
+                log.accept("  " + service + " started again: " + platform.startNotes.get(service));
                 if (service.equals("alert-service")) {
                     observer.connect();
                 }
@@ -70,8 +77,30 @@ final class Faults {
     private Done timed(String fault, Step step) throws Exception {
         Thread.sleep(gap.toMillis());
         log.accept("fault: " + fault);
-        Done done = new Done(fault, step.apply());
-        log.accept("  took " + done.recovery().toMillis() + " ms");
+        Duration took = step.apply();
+        Duration whole = awaitWhole(Instant.now());
+        Done done = new Done(fault, took, whole);
+        log.accept("  took " + took.toMillis() + " ms; " + (whole == null ? "NOT whole after " + WHOLE_WITHIN.toSeconds() + " s"
+                : "whole again " + whole.toMillis() + " ms later"));
         return done;
+    }
+
+    /**
+     * Waits until the platform is whole after a fault that ended at {@code since}: every service answers ready, a tablet's
+     * write has been accepted, screening-service has registered a patient, and a stop-symptom sent after the fault has
+     * paged its clinician. Answers how long that took, or null if not within {@link #WHOLE_WITHIN}.
+     */
+    private Duration awaitWhole(Instant since) throws InterruptedException {
+        long writes = load.accepted.get();
+        boolean registered = false;
+        Instant giveUp = since.plus(WHOLE_WITHIN);
+        while (Instant.now().isBefore(giveUp)) {
+            registered = registered || platform.registersPatient();
+            if (registered && platform.allReady() && load.accepted.get() > writes && observer.pagedSymptomSentAfter(since)) {
+                return Duration.between(since, Instant.now());
+            }
+            Thread.sleep(100);
+        }
+        return null;
     }
 }

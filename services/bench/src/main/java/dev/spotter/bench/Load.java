@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * The simulated clinics at work: every tablet's sessions, and stop-symptoms at a fixed rate across the platform, each
@@ -18,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Load {
 
     /** How the clinics work: how many, how often a tablet writes, how long holds last, how often a symptom comes. */
-    record Settings(int clinics, int tablets, Duration heartbeat, Duration angleEvery, Duration hold, int holds, Duration rest,
-                    double symptomsPerSecond) {
+    record Settings(int clinics, int tablets, int patientsPerTablet, Duration heartbeat, Duration angleEvery, Duration hold, int holds,
+                    Duration rest, double symptomsPerSecond) {
     }
 
     private static final Duration SYMPTOM_PATIENCE = Duration.ofSeconds(90);
@@ -32,6 +34,8 @@ final class Load {
     final Map<String, AtomicLong> refusedBy = new ConcurrentHashMap<>();
     /** The first answer of each kind of refusal, to say why. */
     final Map<String, String> refusalSample = new ConcurrentHashMap<>();
+    /** How long each accepted session write took to be answered, in microseconds (reset when the measured window opens). */
+    final Histogram writeLatency = new ConcurrentHistogram(3);
     final List<Recording.SentSymptom> symptoms = Collections.synchronizedList(new ArrayList<>());
     private final BenchPlatform platform;
     private final Api api;
@@ -49,13 +53,16 @@ final class Load {
         this.observer = observer;
     }
 
-    /** Starts the tablets spread evenly over {@code rampUp}, as clinics do not all begin in the same second. */
+    /**
+     * Starts the tablets spread evenly over {@code rampUp}, as clinics do not all begin in the same second, each with its
+     * patients ({@link BenchClinic#enrolled}).
+     */
     void start(List<BenchClinic> clinics, Duration rampUp) {
         int count = clinics.size() * settings.tablets();
         int started = 0;
         for (BenchClinic clinic : clinics) {
             for (int i = 0; i < settings.tablets(); i++) {
-                Tablet tablet = new Tablet(clinic, i, this, rampUp.multipliedBy(started++).dividedBy(count));
+                Tablet tablet = new Tablet(clinic, i, this, rampUp.multipliedBy(started++).dividedBy(count), clinic.enrolled.get(i));
                 threads.add(Thread.ofVirtual().name("tablet-" + clinic.id + "-" + i).start(tablet));
             }
         }
@@ -88,16 +95,20 @@ final class Load {
     }
 
     Api.Reply queued(BenchClinic clinic, String path, Object body, Duration patience) throws InterruptedException {
-        return count(path, api.postQueued(platform.uri("session-service", path), clinic.tablet, body, patience));
+        long started = System.nanoTime();
+        return count(path, api.postQueued(platform.uri("session-service", path), clinic.tablet, body, patience), started);
     }
 
     void heartbeat(BenchClinic clinic, UUID session) {
-        count("heartbeat", api.post(platform.uri("session-service", "/api/sessions/" + session + "/heartbeat"), clinic.tablet, Map.of()));
+        long started = System.nanoTime();
+        count("heartbeat", api.post(platform.uri("session-service", "/api/sessions/" + session + "/heartbeat"), clinic.tablet, Map.of()),
+                started);
     }
 
     void changeAngle(BenchClinic clinic, UUID session, int angle) {
+        long started = System.nanoTime();
         count("angle", api.put(platform.uri("session-service", "/api/sessions/" + session + "/angle"), clinic.tablet,
-                Map.of("angleDegrees", angle)));
+                Map.of("angleDegrees", angle)), started);
     }
 
     void inverted(UUID session, Tablet tablet) {
@@ -113,7 +124,10 @@ final class Load {
         return inverted.remove(session) != null;
     }
 
-    private Api.Reply count(String what, Api.Reply reply) {
+    private Api.Reply count(String what, Api.Reply reply, long startedNanos) {
+        if (reply.ok()) {
+            writeLatency.recordValue(Math.max(0, (System.nanoTime() - startedNanos) / 1000));
+        }
         (reply.ok() ? accepted : reply.status() == 0 ? unanswered : refused).incrementAndGet();
         if (!reply.ok() && reply.status() != 0) {
             String kind = reply.status() + " " + what.substring(what.lastIndexOf('/') + 1);

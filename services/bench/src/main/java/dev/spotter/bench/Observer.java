@@ -3,7 +3,13 @@ package dev.spotter.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spotter.testing.SseClient;
 import dev.spotter.testing.WebhookReceiver;
+import dev.spotter.testing.PostgresDatabases;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,22 +86,31 @@ final class Observer implements AutoCloseable {
         }
     }
 
+    /** Whether a stop-symptom sent after {@code since} has paged its clinician at level 0. */
+    boolean pagedSymptomSentAfter(Instant since) {
+        return pagedSessions.stream().map(sent::get).anyMatch(symptom -> symptom != null && symptom.at().isAfter(since));
+    }
+
     /** Whether every accepted stop-symptom has paged its clinician (the console may have missed some while it restarted). */
     boolean allPaged(List<Recording.SentSymptom> symptoms) {
         return symptoms.stream().filter(symptom -> symptom.status() / 100 == 2)
                 .allMatch(symptom -> pagedSessions.contains(symptom.sessionId()));
     }
 
-    /** What the delivery check needs: the alerts streamed, each clinic's list read now, and the first pages. */
-    Recording recording(List<Recording.SentSymptom> symptoms) {
+    /**
+     * What the delivery check needs: the alerts streamed, every session's alert in alert-service's database (the clinic's
+     * list shows only its newest hundred, and the stream misses what it raised while a console was reconnecting), and
+     * the first pages.
+     */
+    Recording recording(List<Recording.SentSymptom> symptoms) throws SQLException {
         readWebhooksOnce();
         List<Recording.SeenAlert> seen = new ArrayList<>(alerts);
-        for (BenchClinic clinic : clinics) {
-            for (JsonNode alert : api.get(platform.uri("alert-service", "/api/alerts"), clinic.clinician).body()) {
-                if (alert.hasNonNull("sessionId")) {
-                    seen.add(new Recording.SeenAlert(UUID.fromString(alert.get("sessionId").asText()),
-                            UUID.fromString(alert.get("id").asText()), "list"));
-                }
+        try (Connection connection = DriverManager.getConnection(BenchPlatform.directUrl("alert-service"), PostgresDatabases.user(),
+                PostgresDatabases.password());
+             Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT session_id, id FROM alert WHERE session_id IS NOT NULL")) {
+            while (rows.next()) {
+                seen.add(new Recording.SeenAlert(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), "database"));
             }
         }
         return new Recording(symptoms, seen, List.copyOf(pages));

@@ -60,8 +60,9 @@ final class TcpProxy implements AutoCloseable {
                 upstream.setTcpNoDelay(true);
                 open.add(client);
                 open.add(upstream);
-                Thread.ofVirtual().start(() -> pump(client, upstream));
-                Thread.ofVirtual().start(() -> pump(upstream, client));
+                // platform threads: a pump must not wait behind the harness's thousand tablets for a carrier thread
+                Thread.ofPlatform().daemon().start(() -> pump(client, upstream));
+                Thread.ofPlatform().daemon().start(() -> pump(upstream, client));
             } catch (IOException e) {
                 // a refused or closed connection: the next accept goes on
             }

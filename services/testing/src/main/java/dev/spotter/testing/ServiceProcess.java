@@ -39,6 +39,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code quarkus-run.jar} of the service at {@code appDir} on {@code port}, with {@code env} added. */
     public static ServiceProcess start(String name, Path appDir, int port, Map<String, String> env, Path logDir) throws IOException {
+        return start(name, appDir, port, env, logDir, List.of("-Xmx256m"));
+    }
+
+    /** As {@link #start(String, Path, int, Map, Path)}, with these JVM options instead of the tests' {@code -Xmx256m}. */
+    public static ServiceProcess start(String name, Path appDir, int port, Map<String, String> env, Path logDir, List<String> jvmOptions)
+            throws IOException {
         Path jar = appDir.resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
@@ -49,7 +55,14 @@ public final class ServiceProcess implements AutoCloseable {
         boolean https = env.containsKey("SPOTTER_HTTP_TLS_CERT");
         // with HTTPS on the given port, plain HTTP (if SPOTTER_HTTP_INSECURE leaves it on) goes to a free one
         int plainPort = https ? KafkaBroker.freePort() : port;
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dquarkus.http.port=" + plainPort));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        Path classArchive = appDir.resolve("app-cds.jsa");
+        if (Files.exists(classArchive)) {
+            // the class-data sharing archive the build made (with this same JDK); a JVM it does not fit ignores it
+            command.add("-XX:SharedArchiveFile=" + classArchive);
+        }
+        command.add("-Dquarkus.http.port=" + plainPort);
         if (https) {
             command.add("-Dquarkus.http.ssl-port=" + port);
         }

@@ -15,11 +15,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
  * A live stream of one kind of record per clinic, as server-sent events. A change NOTIFYs on commit; every replica
- * listens, loads the record once and pushes its view to its own subscribers of that record's clinic only.
+ * listens, loads the record once and pushes its view to its own subscribers of that record's clinic only. Loading and
+ * pushing happen on the stream's own thread, in the order of the notifications, so the thread that receives every
+ * notification of the service (and wakes the outbox relay) never waits for a stream's database read.
  *
  * @param <V> the view pushed, as JSON
  */
@@ -31,6 +35,7 @@ public abstract class ClinicStream<V> implements NotificationListener {
     }
 
     private final Map<String, Set<Subscriber>> subscribersByClinic = new ConcurrentHashMap<>();
+    private final ExecutorService pushes = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("stream-push").factory());
 
     @Inject
     EntityManager entityManager;
@@ -79,6 +84,16 @@ public abstract class ClinicStream<V> implements NotificationListener {
 
     @Override
     public void onNotification(String payload) {
+        pushes.execute(() -> {
+            try {
+                push(payload);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "pushing %s to the %s stream failed", payload, channel());
+            }
+        });
+    }
+
+    private void push(String payload) {
         String[] parts = payload.split(" ", 3);
         String kind = parts[0];
         String clinicId = parts[1];
