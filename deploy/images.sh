@@ -65,6 +65,7 @@ fi
 for service in "${services[@]}"; do
   [[ -f "services/$service/target/quarkus-app/quarkus-run.jar" ]] || die "services/$service is not packaged; run without --no-build"
   image="$prefix/$service:$tag"
+  cp deploy/jvm.options "services/$service/target/jvm.options" # the image's JVM options, as the local scripts use them
   say "building $image"
   "$engine" build -f "services/$service/src/main/docker/Dockerfile.jvm" -t "$image" "services/$service"
   if $push; then

@@ -21,8 +21,8 @@ import java.util.concurrent.Future;
 public final class Bench {
 
     private static final Duration DRAIN = Duration.ofSeconds(120);
-    /** The JVM options the services run with unless {@code --service-jvm-options} says otherwise. */
-    private static final String DEFAULT_JVM_OPTIONS = "-Xmx256m";
+    /** The JVM options the services run with unless {@code --service-jvm-options} says otherwise: production's. */
+    private static final String DEFAULT_JVM_OPTIONS = "@" + Path.of("deploy/jvm.options").toAbsolutePath();
 
     private final Map<String, String> options;
     private final BenchReport report;

@@ -42,6 +42,21 @@ class ImageTest {
         assertThat(dockerfile.indexOf("\nUSER ")).as("USER before the entry point").isLessThan(dockerfile.indexOf("ENTRYPOINT"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void eachImageRunsWithTheJvmOptionsTheBenchmarksMeasuredAndItsOwnClassArchive(ServiceSource service) {
+        String dockerfile = ServiceSource.read(service.dockerfile());
+        String entryPoint = dockerfile.substring(dockerfile.indexOf("ENTRYPOINT"));
+
+        assertThat(dockerfile).contains("COPY target/jvm.options /deployments/jvm.options");
+        assertThat(entryPoint).contains("\"@/deployments/jvm.options\"").contains("-XX:SharedArchiveFile=/deployments/app-cds.jsa")
+                .doesNotContain("-Xmx").doesNotContain("RAMPercentage");
+        assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.generate=true");
+        assertThat(ServiceSource.read(ServiceSource.root().resolve("deploy/images.sh"))).contains("cp deploy/jvm.options");
+        assertThat(ServiceSource.read(ServiceSource.root().resolve("deploy/local/run.sh"))).contains("@deploy/jvm.options");
+        assertThat(ServiceSource.read(ServiceSource.root().resolve("deploy/jvm.options"))).contains("-Xmx");
+    }
+
     @Test
     void theBuildCommandBuildsEveryServiceFromItsDockerfile() {
         String script = ServiceSource.read(ServiceSource.root().resolve("deploy/images.sh"));

@@ -90,7 +90,7 @@ class WorkloadTest {
             assertThat(limit).as("%s limit", resource).isNotNull();
             assertThat(limit.getNumericalAmount()).isGreaterThanOrEqualTo(request.getNumericalAmount());
         }
-        // the heap is 75% of the limit (Dockerfile.jvm): a memory request below the limit could be overcommitted away
+        // a memory request below the limit could be overcommitted away under a JVM that grows towards its -Xmx
         assertThat(resources.getRequests().get("memory")).isEqualTo(resources.getLimits().get("memory"));
     }
 
