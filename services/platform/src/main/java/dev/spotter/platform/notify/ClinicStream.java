@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,8 +61,14 @@ public abstract class ClinicStream<V> implements NotificationListener {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(String kind, String clinicId, UUID id) {
-        entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, channel())
-                .setParameter(2, kind + " " + clinicId + " " + id).getSingleResult();
+        // plain JDBC on the transaction's connection: no flush of pending entities, no result type to resolve
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(1, channel());
+                notify.setString(2, kind + " " + clinicId + " " + id);
+                notify.execute();
+            }
+        });
     }
 
     /** Adds a subscriber of one clinic; it gets {@code subscribed} at once, then the clinic's changes. */

@@ -20,16 +20,25 @@ public class CallerClinic {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    SecurityIdentity identity;
+
     public String id() {
-        String clinicId = clinicOf(token);
+        String clinicId = clinicOf(identity);
         if (clinicId == null) {
             throw new ForbiddenException("the token names no clinic");
         }
         return clinicId;
     }
 
-    /** The clinic the signed-in user's token names, or null (anonymous, no clinic claim, or a malformed one). */
+    /**
+     * The clinic the signed-in user's token names, or null (anonymous, no clinic claim, or a malformed one): read once
+     * per request by {@link ClinicAttribute}, since every read of a custom claim costs smallrye-jwt an exception.
+     */
     public static String clinicOf(SecurityIdentity identity) {
+        if (identity.getAttributes().containsKey(ClinicAttribute.NAME)) {
+            return identity.getAttribute(ClinicAttribute.NAME);
+        }
         return identity.getPrincipal() instanceof JsonWebToken token ? clinicOf(token) : null;
     }
 
