@@ -42,6 +42,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import jakarta.ws.rs.core.MediaType;
 
 /** A clinic's on-call roster: clinic-admins manage it; clinicians read it; the coverage check lists the next days' gaps. */
 @Path("/api/roster")
@@ -194,6 +198,8 @@ public class RosterResource {
     @POST
     @Path("/shifts")
     @RolesAllowed(Roles.CLINIC_ADMIN)
+    @APIResponse(responseCode = "201", description = "The shift, added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShiftView.class)))
     public Response addShift(@Valid @NotNull ShiftRequest request, @Context UriInfo uri) {
         OnCallShift shift = roster.addShift(caller.id(), request.clinician(), request.role(), request.start(), request.end());
         return Response.created(uri.getAbsolutePathBuilder().path(shift.id.toString()).build()).entity(ShiftView.of(shift)).build();
