@@ -40,6 +40,9 @@ public class AlertService {
     Clock clock;
 
     @Inject
+    AlertMetrics metrics;
+
+    @Inject
     EscalationService escalation;
 
     /** A stop-symptom raises the session's alert, or joins the timeline of the one already raised. */
@@ -99,6 +102,7 @@ public class AlertService {
                 alert.screeningId, alert.patientId, alert.priority, alert.cause, cause.eventId()));
         // after AlertRaised, so whoever raised it hears of the alert before its first page
         escalation.start(alert);
+        metrics.raised(alert);
         stream.announce(AlertStream.RAISED, alert.clinicId, alert.id);
     }
 
