@@ -48,7 +48,7 @@ class AlertMetricsTest {
     }
 
     @Test
-    void a_stop_symptom_counts_as_an_alert_of_its_priority_and_clinic_and_its_first_level_as_reached() {
+    void a_stop_symptom_counts_as_an_alert_of_its_priority_and_clinic_timed_from_the_symptom_and_its_first_level_as_reached() {
         ScrapedMetrics before = scrape();
         String clinicLabel = "clinic=\"" + clinic.id + "\"";
 
@@ -58,6 +58,8 @@ class AlertMetricsTest {
             ScrapedMetrics after = scrape();
             assertThat(after.sum("spotter_alerts_raised_total", clinicLabel, "priority=\"HIGH\"", "origin=\"session\"")).isEqualTo(1);
             assertThat(after.sum("spotter_alerts_raised_total", clinicLabel, "priority=\"MEDIUM\"")).isZero();
+            assertThat(after.sum("spotter_alerts_raise_delay_seconds_count", "priority=\"HIGH\""))
+                    .isGreaterThanOrEqualTo(before.sum("spotter_alerts_raise_delay_seconds_count", "priority=\"HIGH\"") + 1);
             assertThat(after.sum("spotter_alerts_escalation_level_reached_total", "priority=\"HIGH\"", "level=\"0\""))
                     .isGreaterThanOrEqualTo(before.sum("spotter_alerts_escalation_level_reached_total", "priority=\"HIGH\"", "level=\"0\"") + 1);
         });

@@ -23,13 +23,24 @@ public class AlertMetrics {
     @Inject
     OnCommit onCommit;
 
-    /** A new alert was opened, for a session or for a screening. */
-    void raised(Alert alert) {
+    /**
+     * A new alert was opened, for a session or for a screening, {@code since} the event that caused it happened (on the
+     * tablet's server: the delay covers the outbox, the broker and this consumer, less any clock difference of the hosts).
+     */
+    void raised(Alert alert, Instant since) {
         String origin = alert.sessionId != null ? "session" : "screening";
-        onCommit.count(() -> Counter.builder("spotter.alerts.raised")
-                .description("Alerts opened, by priority, what raised them (session or screening) and clinic")
-                .tags("priority", alert.priority.name(), "origin", origin, "clinic", alert.clinicId)
-                .register(registry).increment());
+        Duration delay = Duration.between(since, alert.raisedAt);
+        onCommit.count(() -> {
+            Counter.builder("spotter.alerts.raised")
+                    .description("Alerts opened, by priority, what raised them (session or screening) and clinic")
+                    .tags("priority", alert.priority.name(), "origin", origin, "clinic", alert.clinicId)
+                    .register(registry).increment();
+            Timer.builder("spotter.alerts.raise.delay")
+                    .description("From the stop-symptom, flag or finding to its alert being opened, by priority")
+                    .tag("priority", alert.priority.name())
+                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(5)).maximumExpectedValue(Duration.ofMinutes(1))
+                    .register(registry).record(delay.isNegative() ? Duration.ZERO : delay);
+        });
     }
 
     /** Someone acknowledged: how long the chain they answered (raised or re-triggered) had been paging. */
