@@ -34,7 +34,7 @@ public class OutboxBacklog {
         this.dataSource = dataSource;
         Gauge.builder("spotter.outbox.backlog", rows, AtomicLong::get)
                 .description("Outbox events written but not yet published (refreshed every 10 s)").register(registry);
-        Gauge.builder("spotter.outbox.oldest.age", oldestAgeMillis, millis -> millis.get() / 1000.0).baseUnit("seconds")
+        Gauge.builder("spotter.outbox.oldest.age.seconds", oldestAgeMillis, millis -> millis.get() / 1000.0)
                 .description("How long the oldest unpublished outbox event has waited; 0 when none waits (refreshed every 10 s)")
                 .register(registry);
     }
