@@ -1,8 +1,8 @@
 package dev.spotter.alert.rest;
 
 import dev.spotter.alert.delivery.WebhookSignature;
-import dev.spotter.alert.domain.EscalationPolicy;
 import dev.spotter.alert.domain.EscalationPolicy.Target;
+import dev.spotter.alert.domain.EscalationPolicy;
 import dev.spotter.alert.domain.Roster;
 import dev.spotter.alert.model.ClinicRoster;
 import dev.spotter.alert.model.Clinician;
@@ -32,6 +32,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
@@ -42,10 +43,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A clinic's on-call roster: clinic-admins manage it; clinicians read it; the coverage check lists the next days' gaps. */
 @Path("/api/roster")
