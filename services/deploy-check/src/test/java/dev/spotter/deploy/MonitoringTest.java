@@ -59,8 +59,8 @@ class MonitoringTest {
                 if (metric.startsWith("spotter_")) {
                     assertThat(registered).as("%s: a metric the services register", rule.getAlert()).contains(metric);
                 } else {
-                    assertThat(metric).as("%s: a metric of Prometheus, Quarkus, the Kafka Exporter or kube-state-metrics", rule.getAlert())
-                            .matches("up|http_server_requests_seconds_count|kafka_consumergroup_lag|kafka_topic_partition_in_sync_replica|kube_[a-z_]+");
+                    assertThat(metric).as("%s: a metric of Prometheus, Quarkus (HTTP, JVM), the Kafka Exporter or kube-state-metrics", rule.getAlert())
+                            .matches("up|http_server_requests_seconds_count|jvm_memory_(used|max)_bytes|kafka_consumergroup_lag|kafka_topic_partition_in_sync_replica|kube_[a-z_]+");
                 }
             }
         }

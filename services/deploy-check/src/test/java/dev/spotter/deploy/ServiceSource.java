@@ -20,7 +20,7 @@ record ServiceSource(String name, Path directory) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?)");
     private static final Pattern CLASS_PATH = Pattern.compile("(?m)^@Path\\(\"([^\"]+)\"\\)");
-    private static final Pattern METRIC = Pattern.compile("(?:Counter\\.builder|registry\\.counter)\\(\"([a-z.]+)\"");
+    private static final Pattern METRIC = Pattern.compile("(Counter\\.builder|registry\\.counter|Timer\\.builder|Gauge\\.builder)\\(\"([a-z.]+)\"");
 
     static List<ServiceSource> all() {
         return NAMES.stream().map(ServiceSource::of).toList();
@@ -121,7 +121,13 @@ record ServiceSource(String name, Path directory) {
             for (Path file : files(module.resolve("src/main/java"), ".java")) {
                 Matcher m = METRIC.matcher(read(file));
                 while (m.find()) {
-                    metrics.add(m.group(1).replace('.', '_') + "_total");
+                    String name = m.group(2).replace('.', '_');
+                    switch (m.group(1)) {
+                        case "Timer.builder" -> Stream.of("_seconds_bucket", "_seconds_count", "_seconds_sum", "_seconds_max")
+                                .forEach(suffix -> metrics.add(name + suffix));
+                        case "Gauge.builder" -> metrics.add(name);
+                        default -> metrics.add(name + "_total");
+                    }
                 }
             }
         }

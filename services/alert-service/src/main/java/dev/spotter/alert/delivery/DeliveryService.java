@@ -91,14 +91,13 @@ public class DeliveryService {
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
-    private Counter delivered;
-    private Counter failed;
 
     void start(@Observes StartupEvent event) {
-        delivered = Counter.builder("spotter.delivery.attempts").tag("outcome", "delivered")
-                .description("Page delivery attempts by webhook or e-mail").register(registry);
-        failed = Counter.builder("spotter.delivery.attempts").tag("outcome", "failed")
-                .description("Page delivery attempts by webhook or e-mail").register(registry);
+        // every series from the start, so "none delivered" reads as 0 rather than as no data
+        for (String channel : List.of(AlertPage.WEBHOOK, AlertPage.EMAIL)) {
+            attempts(channel, true);
+            attempts(channel, false);
+        }
         running = true;
         Thread.ofVirtual().name("page-delivery").start(this::run);
     }
@@ -209,8 +208,13 @@ public class DeliveryService {
         Channel.Outcome outcome = claim.address() == null
                 ? Channel.Outcome.failedForGood("the clinician has no " + claim.channel() + " address any more")
                 : channel(claim.channel()).send(claim.message(), claim.address(), claim.secret());
-        (outcome.delivered() ? delivered : failed).increment();
+        attempts(claim.channel(), outcome.delivered()).increment();
         QuarkusTransaction.requiringNew().run(() -> record(claim, outcome, clock.instant()));
+    }
+
+    private Counter attempts(String channel, boolean delivered) {
+        return Counter.builder("spotter.delivery.attempts").description("Delivery attempts of pages and notices, by channel and outcome")
+                .tags("channel", channel, "outcome", delivered ? "delivered" : "failed").register(registry);
     }
 
     private void record(Claim claim, Channel.Outcome outcome, Instant now) {

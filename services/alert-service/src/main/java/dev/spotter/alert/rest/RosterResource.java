@@ -1,8 +1,8 @@
 package dev.spotter.alert.rest;
 
 import dev.spotter.alert.delivery.WebhookSignature;
-import dev.spotter.alert.domain.EscalationPolicy;
 import dev.spotter.alert.domain.EscalationPolicy.Target;
+import dev.spotter.alert.domain.EscalationPolicy;
 import dev.spotter.alert.domain.Roster;
 import dev.spotter.alert.model.ClinicRoster;
 import dev.spotter.alert.model.Clinician;
@@ -32,6 +32,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
@@ -42,6 +43,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A clinic's on-call roster: clinic-admins manage it; clinicians read it; the coverage check lists the next days' gaps. */
 @Path("/api/roster")
@@ -194,6 +198,8 @@ public class RosterResource {
     @POST
     @Path("/shifts")
     @RolesAllowed(Roles.CLINIC_ADMIN)
+    @APIResponse(responseCode = "201", description = "The shift, added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShiftView.class)))
     public Response addShift(@Valid @NotNull ShiftRequest request, @Context UriInfo uri) {
         OnCallShift shift = roster.addShift(caller.id(), request.clinician(), request.role(), request.start(), request.end());
         return Response.created(uri.getAbsolutePathBuilder().path(shift.id.toString()).build()).entity(ShiftView.of(shift)).build();

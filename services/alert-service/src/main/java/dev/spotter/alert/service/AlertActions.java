@@ -33,6 +33,9 @@ public class AlertActions {
     Clock clock;
 
     @Inject
+    AlertMetrics metrics;
+
+    @Inject
     EscalationService escalation;
 
     @Inject
@@ -54,6 +57,7 @@ public class AlertActions {
         alert.acknowledgedBy = user;
         alert.nextEscalationAt = alert.priority == Priority.HIGH ? now.plus(RETRIGGER_AFTER) : null;
         alert.record(AlertTimelineEntry.ACKNOWLEDGED, now, user, "pages stopped");
+        metrics.acknowledged(alert, now);
         delivery.stopPending(alert.id);
         return changed(alert, AlertStatusChanged.Change.ACKNOWLEDGED, List.of(), user, now);
     }

@@ -27,7 +27,8 @@ import java.util.UUID;
 public class AlertService {
 
     /** What raised an alert: the event's ids and what it says. */
-    private record Cause(String clinicId, UUID sessionId, UUID screeningId, UUID patientId, String code, Priority priority, UUID eventId) {
+    private record Cause(String clinicId, UUID sessionId, UUID screeningId, UUID patientId, String code, Priority priority, UUID eventId,
+                         Instant occurredAt) {
     }
 
     @Inject
@@ -40,26 +41,29 @@ public class AlertService {
     Clock clock;
 
     @Inject
+    AlertMetrics metrics;
+
+    @Inject
     EscalationService escalation;
 
     /** A stop-symptom raises the session's alert, or joins the timeline of the one already raised. */
     public void onSymptomReported(SymptomReported symptom) {
         if (symptom.stopSymptom()) {
             apply(new Cause(symptom.clinicId(), symptom.sessionId(), null, symptom.patientId(), symptom.code(),
-                    symptom.priority(), symptom.eventId()), Alert.find("sessionId", symptom.sessionId()));
+                    symptom.priority(), symptom.eventId(), symptom.occurredAt()), Alert.find("sessionId", symptom.sessionId()));
         }
     }
 
     /** A tripped watchdog raises the session's alert, or joins (and may raise the priority of) the one already raised. */
     public void onSessionFlagged(SessionFlagged flagged) {
         apply(new Cause(flagged.clinicId(), flagged.sessionId(), null, flagged.patientId(), flagged.flag(),
-                flagged.priority(), flagged.eventId()), Alert.find("sessionId", flagged.sessionId()));
+                flagged.priority(), flagged.eventId(), flagged.occurredAt()), Alert.find("sessionId", flagged.sessionId()));
     }
 
     /** An urgent screening finding raises the screening's alert, or joins the one already raised. */
     public void onUrgentFinding(UrgentFindingReported finding) {
         apply(new Cause(finding.clinicId(), null, finding.screeningId(), finding.patientId(), finding.ruleId(),
-                finding.priority(), finding.eventId()), Alert.find("screeningId", finding.screeningId()));
+                finding.priority(), finding.eventId(), finding.occurredAt()), Alert.find("screeningId", finding.screeningId()));
     }
 
     @Transactional
@@ -99,6 +103,7 @@ public class AlertService {
                 alert.screeningId, alert.patientId, alert.priority, alert.cause, cause.eventId()));
         // after AlertRaised, so whoever raised it hears of the alert before its first page
         escalation.start(alert);
+        metrics.raised(alert, cause.occurredAt());
         stream.announce(AlertStream.RAISED, alert.clinicId, alert.id);
     }
 

@@ -44,6 +44,9 @@ public class EscalationService {
     Clock clock;
 
     @Inject
+    AlertMetrics metrics;
+
+    @Inject
     RosterService rosters;
 
     @Inject
@@ -186,6 +189,9 @@ public class EscalationService {
         int escalation = alert.escalationLevel;
         int level = Math.min(escalation, policy.levels().size() - 1);
         EscalationPolicy.Level step = policy.level(escalation);
+        if (escalation == level) {
+            metrics.levelReached(alert, level);
+        }
         Set<String> people = roster.resolve(step.targets(), now);
         if (people.isEmpty()) {
             alert.record(AlertTimelineEntry.NOBODY_ON_CALL, now, null, "level " + level + ": nobody on call as " + step.targets());

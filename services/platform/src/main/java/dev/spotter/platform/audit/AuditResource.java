@@ -16,6 +16,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A clinic admin reads their clinic's audit log of this service; operations staff check every clinic's hash chain.
@@ -42,6 +47,14 @@ public class AuditResource {
 
     /** Newest first; page with {@code before} = the last {@code seq} seen. */
     @GET
+    @APIResponse(responseCode = "200", description = "The clinic's entries, newest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class),
+            examples = @ExampleObject(name = "entries", value = """
+                    [{"seq": 42, "clinicId": "northside", "at": "2026-11-22T08:15:02.120Z", "actor": "dr.north",
+                      "roles": "clinician", "action": "POST /api/alerts/{id}/acknowledge",
+                      "target": "/api/alerts/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/acknowledge", "status": 200,
+                      "prevHash": "9f2b5c0d4e1a7f3c8b6d2e0a1f4c7b9d3e5a8c1f0b2d4e6a8c0e2f4a6b8d0c1e",
+                      "hash": "1c3e5a7b9d0f2e4c6a8b0d1f3e5c7a9b2d4f6e8a0c1e3f5a7b9d0c2e4f6a8b0d"}]""")))
     @RolesAllowed(Roles.CLINIC_ADMIN)
     public List<AuditEntry> entries(@QueryParam("since") String since, @QueryParam("until") String until,
                                     @QueryParam("actor") String actor, @QueryParam("before") Long before,
@@ -62,6 +75,11 @@ public class AuditResource {
 
     @GET
     @Path("verify")
+    @APIResponse(responseCode = "200", description = "Whether every clinic's chain is intact", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Chains.class),
+            examples = @ExampleObject(name = "intact", value = """
+                    {"intact": true, "clinics": [{"clinicId": "northside", "entries": 1204, "brokenAt": null, "problem": null},
+                                                 {"clinicId": "riverside", "entries": 877, "brokenAt": null, "problem": null}]}""")))
     @RolesAllowed(Roles.OPS)
     public Chains verify() {
         requireThisService();

@@ -47,7 +47,8 @@ import org.jboss.logging.Logger;
 public class OutboxRelay implements NotificationListener {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x5307_7e12L;
+    /** The transaction-scoped advisory lock a replica holds while it relays a batch. */
+    public static final long RELAY_LOCK = 0x5307_7e12L;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();

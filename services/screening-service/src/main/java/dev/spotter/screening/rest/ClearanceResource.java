@@ -18,12 +18,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Physicians' clearances of a patient: a clinician records one from the physician's letter. */
 @Path("/api/patients/{patientId}/clearances")
@@ -58,6 +62,8 @@ public class ClearanceResource {
 
     @POST
     @RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN})
+    @APIResponse(responseCode = "201", description = "The clearance, recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClearanceView.class)))
     public Response record(@PathParam("patientId") UUID patientId, @Valid @NotNull ClearanceRequest request, @Context UriInfo uri) {
         var clearance = clearances.record(caller.id(), caller.user(), patientId, new ClearanceService.NewClearance(
                 request.physicianName(), request.physicianId(), request.issuedOn(), request.scope(),

@@ -16,11 +16,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The clinic's patient list, where staff register a patient before screening. */
 @Path("/api/patients")
@@ -44,6 +48,8 @@ public class PatientResource {
     CallerClinic caller;
 
     @POST
+    @APIResponse(responseCode = "201", description = "The patient, registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     public Response register(@Valid @NotNull RegisterPatientRequest request, @Context UriInfo uri) {
         Patient patient = patients.register(caller.id(), caller.user(), UUID.randomUUID(), request.displayName());
         return Response.created(uri.getAbsolutePathBuilder().path(patient.id.toString()).build())

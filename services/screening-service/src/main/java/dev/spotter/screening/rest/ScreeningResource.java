@@ -18,12 +18,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A patient's screenings: submit the questionnaire's answers, read the outcomes, and whether the patient may start a session. */
 @Path("/api/patients/{patientId}")
@@ -49,6 +53,8 @@ public class ScreeningResource {
 
     @POST
     @Path("/screenings")
+    @APIResponse(responseCode = "201", description = "The screening, with its outcome and every reason",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningView.class)))
     public Response submit(@PathParam("patientId") UUID patientId, @Valid @NotNull AnswersRequest answers, @Context UriInfo uri) {
         var completed = screenings.submit(caller.id(), caller.user(), patientId, answers.toAnswers());
         return Response.created(uri.getAbsolutePathBuilder().path(completed.screening().id.toString()).build())

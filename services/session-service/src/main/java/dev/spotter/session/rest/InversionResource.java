@@ -22,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The tablet's log of a session under way: a hold at an angle, a change of angle, upright, its heartbeat, and the post-session check. */
 @Path("/api/sessions/{id}")
@@ -79,6 +80,7 @@ public class InversionResource {
     @POST
     @Path("/heartbeat")
     @Idempotent
+    @APIResponse(responseCode = "204", description = "Heard")
     public void heartbeat(@PathParam("id") UUID id) {
         inversion.heartbeat(caller.id(), id);
     }

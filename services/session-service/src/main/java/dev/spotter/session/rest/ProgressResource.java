@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A patient's 8-week course: ODI scores in, and the progress a therapist looks at out. */
 @Path("/api/courses/{patientId}")
@@ -57,6 +58,7 @@ public class ProgressResource {
     @POST
     @Path("/odi")
     @Idempotent
+    @APIResponse(responseCode = "201", description = "The score, recorded")
     public Response recordOdi(@PathParam("patientId") UUID patientId, @Valid @NotNull OdiRequest request) {
         outcomes.recordOdi(caller.id(), caller.user(), patientId, request.point(), request.score());
         return Response.status(Response.Status.CREATED).build();

@@ -22,18 +22,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The tablet's session API: start a session, log symptoms, read a session with its alert status, follow the clinic's sessions live. */
@@ -55,6 +56,8 @@ public class SessionResource {
     @POST
     @Idempotent
     @RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
+    @APIResponse(responseCode = "201", description = "The session, started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     public Response start(@Valid @NotNull StartSessionRequest request, @Context UriInfo uri) {
         var preCheck = new SessionService.PreCheck(new BloodPressure(request.bloodPressure().systolic(), request.bloodPressure().diastolic()),
                 request.heartRate(), request.painBefore());
@@ -103,6 +106,8 @@ public class SessionResource {
     @Path("/{id}/symptoms")
     @Idempotent
     @RolesAllowed({Roles.TABLET, Roles.CLINICIAN})
+    @APIResponse(responseCode = "201", description = "The symptom, logged, with what to do now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SymptomView.class)))
     public Response logSymptom(@PathParam("id") UUID id, @Valid @NotNull LogSymptomRequest request, @Context UriInfo uri) {
         var logged = sessions.logSymptom(caller.id(), caller.user(), id, request.code(),
                 Boolean.TRUE.equals(request.lastedOverFiveMinutes()), Boolean.TRUE.equals(request.matchesKnownSciaticPattern()));

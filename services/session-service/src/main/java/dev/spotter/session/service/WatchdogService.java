@@ -1,11 +1,14 @@
 package dev.spotter.session.service;
 
 import dev.spotter.events.session.SessionFlagged;
+import dev.spotter.platform.metrics.OnCommit;
 import dev.spotter.platform.outbox.Outbox;
 import dev.spotter.session.config.WatchdogConfig;
 import dev.spotter.session.domain.Watchdog;
 import dev.spotter.session.model.Session;
 import dev.spotter.session.model.WatchdogAlert;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -41,7 +44,16 @@ public class WatchdogService {
     @Inject
     WatchdogConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    OnCommit onCommit;
+
     void schedule(@Observes StartupEvent event) {
+        for (Watchdog.Kind kind : Watchdog.Kind.values()) {
+            firings(kind); // every kind from the start, so a rate reads 0 rather than no data
+        }
         scheduler.newJob("session-watchdog").setInterval(config.interval().toMillis() + "ms")
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> check()).schedule();
@@ -61,6 +73,11 @@ public class WatchdogService {
         return raised;
     }
 
+    private Counter firings(Watchdog.Kind kind) {
+        return Counter.builder("spotter.watchdog.firings").description("Watchdog alerts raised, by kind (a patient left inverted, a tablet silent)")
+                .tag("kind", kind.name()).register(registry);
+    }
+
     private int raiseDue(Session session, Instant now) {
         Set<Watchdog.Key> already = WatchdogAlert.<WatchdogAlert>list("id.sessionId", session.id).stream()
                 .map(a -> new Watchdog.Key(Watchdog.Kind.valueOf(a.id.kind()), a.id.dueAt())).collect(Collectors.toSet());
@@ -73,6 +90,7 @@ public class WatchdogService {
             alert.persist();
             outbox.publish(new SessionFlagged(UUID.randomUUID(), session.clinicId, now, session.id, session.patientId,
                     due.kind().name(), due.alert().priority(), due.alert().reason()));
+            onCommit.count(() -> firings(due.kind()).increment());
         }
         return toRaise.size();
     }

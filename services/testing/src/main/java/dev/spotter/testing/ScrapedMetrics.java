@@ -1,0 +1,30 @@
+package dev.spotter.testing;
+
+import java.util.Arrays;
+
+/** Reads values out of a Prometheus scrape ({@code /q/metrics}): the sum of a metric's series that carry given labels. */
+public final class ScrapedMetrics {
+
+    private final String text;
+
+    public ScrapedMetrics(String text) {
+        this.text = text;
+    }
+
+    /** The sum over every series of {@code metric} with each of {@code labels} (as {@code name="value"}); 0 when none. */
+    public double sum(String metric, String... labels) {
+        return text.lines().filter(line -> isSeriesOf(line, metric))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** Whether a series of {@code metric} with each of {@code labels} is there. */
+    public boolean has(String metric, String... labels) {
+        return text.lines().filter(line -> isSeriesOf(line, metric)).anyMatch(line -> Arrays.stream(labels).allMatch(line::contains));
+    }
+
+    private static boolean isSeriesOf(String line, String metric) {
+        return line.startsWith(metric + "{") || line.startsWith(metric + " ");
+    }
+}
