@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
 /** screening-service's part of a patient's record as FHIR R4 (docs/fhir.md), for the clinic's clinicians and admins. */
@@ -24,7 +25,7 @@ public class PatientRecordResource {
     CallerClinic caller;
 
     @GET
-    @Produces(FhirExport.MEDIA_TYPE)
+    @Produces({FhirExport.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public String export(@PathParam("patientId") UUID patientId) {
         return FhirExport.json(record.export(caller.id(), patientId));
     }
