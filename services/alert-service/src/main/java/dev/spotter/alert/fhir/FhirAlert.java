@@ -7,6 +7,7 @@ import dev.spotter.alert.model.AlertPage;
 import dev.spotter.alert.model.DeliveryAttempt;
 import dev.spotter.platform.fhir.FhirExport;
 import java.util.List;
+import java.util.Objects;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
@@ -35,11 +36,16 @@ final class FhirAlert {
                 : new Reference(reference("QuestionnaireResponse", alert.screeningId)));
         request.setAuthoredOnElement(FhirExport.dateTime(alert.raisedAt));
         request.setRequester(new Reference().setDisplay("Spotter"));
-        alert.timeline.stream().map(entry -> entry.cause).filter(cause -> cause != null).distinct()
+        alert.timeline.stream().map(entry -> entry.cause).filter(Objects::nonNull).distinct()
                 .forEach(cause -> request.addReasonCode(new CodeableConcept(FhirExport.local("alert-cause", cause, cause)).setText(cause)));
-        request.addPayload().setContent(new StringType(
-                alert.priority + " alert: " + alert.latestCause() + ". Go to the patient."));
+        request.addPayload().setContent(new StringType(alert.priority + " alert: " + alert.latestCause()));
         pages.stream().map(page -> page.clinician).distinct().forEach(clinician -> request.addRecipient(clinician(clinician)));
+        whatPeopleDid(alert, request);
+        return request;
+    }
+
+    /** Who acknowledged, who resolved it with what outcome, or who cancelled it and why. */
+    private static void whatPeopleDid(Alert alert, CommunicationRequest request) {
         if (alert.acknowledgedAt != null) {
             request.addNote().setText("Acknowledged by " + alert.acknowledgedBy).setTimeElement(FhirExport.dateTime(alert.acknowledgedAt));
         }
@@ -49,7 +55,6 @@ final class FhirAlert {
         if (alert.cancelledAt != null) {
             request.setStatusReason(new CodeableConcept().setText("Cancelled by " + alert.cancelledBy + ": " + alert.cancelReason));
         }
-        return request;
     }
 
     /** One page of one clinician by one channel; every delivery attempt is a note on it. */

@@ -53,6 +53,12 @@ final class FhirSession {
         }
         procedure.setPerformed(performed);
         procedure.setRecorder(new Reference().setDisplay(session.startedBy));
+        describe(session, procedure);
+        return procedure;
+    }
+
+    /** The spotter as performer, why it ended early, its symptoms as complications and the spotter's sign-off. */
+    private static void describe(Session session, Procedure procedure) {
         if (session.spotter != null) {
             procedure.addPerformer().setFunction(new CodeableConcept(FhirExport.local("role", "spotter", "Spotter")))
                     .setActor(new Reference().setDisplay(session.spotter));
@@ -66,7 +72,6 @@ final class FhirSession {
         if (session.spotterSignOff != null) {
             procedure.addNote().setText("Spotter's sign-off: " + session.spotterSignOff);
         }
-        return procedure;
     }
 
     private static Procedure.ProcedureStatus status(Session session) {
