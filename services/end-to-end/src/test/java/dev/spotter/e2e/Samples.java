@@ -50,6 +50,7 @@ final class Samples {
                     "clearanceValidDays", 180)),
             sample("GET /api/screening/questionnaire", "tablet", NONE),
             sample("GET /api/screening/questionnaire/fhir", "tablet", NONE),
+            sample("GET /api/patients/{patientId}/fhir", "clinician", NONE),
             // every service: its audit log (a clinic admin's), and the check of its chains (operations staff's)
             sample("GET /api/audit/{service}", "clinic-admin", NONE),
             sample("GET /api/audit/{service}/verify", "ops", NONE),
@@ -77,10 +78,12 @@ final class Samples {
             sample("GET /api/courses/{patientId}/next-session", "tablet", NONE),
             sample("POST /api/courses/{patientId}/odi", "tablet", r -> Map.of("point", "WEEK_4", "score", 30)),
             sample("GET /api/courses/{patientId}/progress", "tablet", NONE),
+            sample("GET /api/courses/{patientId}/fhir", "clinician", NONE),
             // alert-service
             sample("GET /api/alerts", "clinician", NONE),
             sample("GET /api/alerts/stream", "clinician", NONE),
             sample("GET /api/alerts/{id}", "clinician", NONE),
+            sample("GET /api/alerts/patients/{patientId}/fhir", "clinician", NONE),
             sample("POST /api/alerts/{id}/acknowledge", "clinician", NONE),
             sample("POST /api/alerts/{id}/resolve", "clinician", r -> Map.of("outcome", "Examined; no cardiac cause found.")),
             sample("POST /api/alerts/{id}/cancel", "tablet", r -> Map.of("reason", "Logged in error.")),

@@ -1,0 +1,32 @@
+package dev.spotter.session.rest;
+
+import dev.spotter.platform.fhir.FhirExport;
+import dev.spotter.platform.security.CallerClinic;
+import dev.spotter.platform.security.Roles;
+import dev.spotter.session.fhir.SessionRecord;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/** session-service's part of a patient's record as FHIR R4 (docs/fhir.md), for the clinic's clinicians and admins. */
+@Path("/api/courses/{patientId}/fhir")
+@RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN})
+public class PatientRecordResource {
+
+    @Inject
+    SessionRecord record;
+
+    @Inject
+    CallerClinic caller;
+
+    @GET
+    @Produces({FhirExport.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    public String export(@PathParam("patientId") UUID patientId) {
+        return FhirExport.json(record.export(caller.id(), patientId));
+    }
+}
