@@ -42,11 +42,11 @@ final class BenchReport {
     void settings(Load.Settings settings, Duration warmUp, Duration measure, boolean faults) {
         section("Run");
         add("- started %s on %s".formatted(Instant.now(), machine()));
-        add("- load: %d clinics x %d tablets, %d patients enrolled per tablet before the load; heartbeat every %d s while inverted, an angle change every %d s, holds of up to %d s, %d holds"
-                .formatted(settings.clinics(), settings.tablets(), settings.patientsPerTablet(), settings.heartbeat().toSeconds(), settings.angleEvery().toSeconds(),
-                        settings.hold().toSeconds(), settings.holds())
-                + " per session %d s apart, post-check when allowed; %.2f stop-symptoms per second across the platform"
-                .formatted(settings.rest().toSeconds(), settings.symptomsPerSecond()));
+        add("- load: %d clinics x %d tablets, %d patients enrolled per tablet before the load; heartbeat every %s s while inverted,"
+                .formatted(settings.clinics(), settings.tablets(), settings.patientsPerTablet(), seconds(settings.heartbeat()))
+                + " an angle change every %s s, holds of up to %s s, %d holds per session %s s apart, post-check when allowed;"
+                .formatted(seconds(settings.angleEvery()), seconds(settings.hold()), settings.holds(), seconds(settings.rest()))
+                + " %.2f stop-symptoms per second across the platform".formatted(settings.symptomsPerSecond()));
         add("- warm-up %d s, measured %d s%s".formatted(warmUp.toSeconds(), measure.toSeconds(), faults ? ", then the faults" : ""));
     }
 
@@ -156,6 +156,11 @@ final class BenchReport {
         double p99 = latency.getValueAtPercentile(99) / 1000.0;
         double ratio = p99 / floorMs;
         return "p99 %.2f ms is %.1fx the floor %s".formatted(p99, ratio, met(latency.getTotalCount() > 0 && p99 <= TARGET_P99_MS && ratio <= TARGET_RATIO));
+    }
+
+    /** A duration in seconds as a person writes it: 15, 0.3. */
+    private static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static String percentiles(Histogram histogram) {
