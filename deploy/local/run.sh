@@ -155,10 +155,10 @@ start_kafka() {
 
 # Why: all three start together so their ~10 s start-ups overlap; each gets its own database and log.
 # Why: the class-data sharing archive the build made shortens the start, but only on the JDK that made it (run.sh uses
-# the same one); without it the service starts as well, a little slower.
+# the same one) and run from the application's folder (it names its class path from there); without it the service
+# starts as well, a little slower.
 class_archive() {
-  local archive="services/$1/target/quarkus-app/app-cds.jsa"
-  [[ -f "$archive" ]] && echo "-XX:SharedArchiveFile=$archive"
+  [[ -f "services/$1/target/quarkus-app/app-cds.jsa" ]] && echo "-XX:SharedArchiveFile=app-cds.jsa"
   return 0
 }
 
@@ -178,8 +178,8 @@ start_services() {
       SPOTTER_MAIL_LOG_ONLY="${SPOTTER_MAIL_LOG_ONLY:-$([[ -n "${SPOTTER_SMTP_HOST:-}" ]] && echo false || echo true)}" \
       SPOTTER_CONSOLE_URL="http://127.0.0.1:8083/console/" SPOTTER_WEBHOOK_PRIVATE_NETWORKS=true \
       SPOTTER_SECRET_KEY="$(cat "$run_dir/secret.key")" MALLOC_ARENA_MAX=2 \
-      "$java" @deploy/jvm.options $(class_archive "$name") -jar "services/$name/target/quarkus-app/quarkus-run.jar" \
-      >"$run_dir/logs/$name.log" 2>&1 &
+      bash -c 'cd "$1" && shift && exec "$@"' run "services/$name/target/quarkus-app" \
+      "$java" "@$root/deploy/jvm.options" $(class_archive "$name") -jar quarkus-run.jar >"$run_dir/logs/$name.log" 2>&1 &
     service_pids+=($!)
   done
 }

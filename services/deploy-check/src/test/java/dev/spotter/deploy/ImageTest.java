@@ -53,7 +53,7 @@ class ImageTest {
                 .doesNotContain("-Xmx").doesNotContain("RAMPercentage");
         assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.generate=true");
         assertThat(ServiceSource.read(ServiceSource.root().resolve("deploy/images.sh"))).contains("cp deploy/jvm.options");
-        assertThat(ServiceSource.read(ServiceSource.root().resolve("deploy/local/run.sh"))).contains("@deploy/jvm.options");
+        assertThat(ServiceSource.read(ServiceSource.root().resolve("deploy/local/run.sh"))).contains("/deploy/jvm.options");
         assertThat(ServiceSource.read(ServiceSource.root().resolve("deploy/jvm.options"))).contains("-Xmx");
     }
 

@@ -57,17 +57,18 @@ public final class ServiceProcess implements AutoCloseable {
         int plainPort = https ? KafkaBroker.freePort() : port;
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        Path classArchive = appDir.resolve("app-cds.jsa");
-        if (Files.exists(classArchive)) {
-            // the class-data sharing archive the build made (with this same JDK); a JVM it does not fit ignores it
-            command.add("-XX:SharedArchiveFile=" + classArchive);
+        if (Files.exists(appDir.resolve("app-cds.jsa"))) {
+            // the class-data sharing archive the build made (with this same JDK; a JVM it does not fit ignores it); it
+            // names its class path relative to the application's folder, so the service runs from there
+            command.add("-XX:SharedArchiveFile=app-cds.jsa");
         }
         command.add("-Dquarkus.http.port=" + plainPort);
         if (https) {
             command.add("-Dquarkus.http.ssl-port=" + port);
         }
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(appDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
