@@ -3,6 +3,8 @@ package dev.spotter.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -32,6 +34,19 @@ public final class OpenApiExamples {
 
     private OpenApiExamples(JsonNode document) {
         this.document = document;
+    }
+
+    /**
+     * The same for a service's own document as {@code /q/openapi?format=json} serves it, leaving out the resources only
+     * the tests have ({@code /api/test/...}); a document with fewer than four paths is itself a problem (nothing read).
+     */
+    public static List<String> problemsOfService(String documentJson) throws IOException {
+        JsonNode document = JSON.readTree(documentJson);
+        ((ObjectNode) document.path("paths")).properties().removeIf(path -> path.getKey().startsWith("/api/test/"));
+        if (document.path("paths").size() < 4) {
+            return List.of("only " + document.path("paths").size() + " paths in the document");
+        }
+        return problems(document);
     }
 
     /** Every missing or unfitting example of {@code document}, one line each; empty when all is well. */

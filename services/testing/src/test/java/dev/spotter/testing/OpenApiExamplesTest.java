@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The example check finds each kind of missing or unfitting example, and passes a document whose examples fit. */
@@ -121,6 +122,24 @@ class OpenApiExamplesTest {
                 .put("example", "event: patient\ndata: {id: 1}\n\n");
 
         assertThat(OpenApiExamples.problems(document)).singleElement().asString().contains("data is not JSON");
+    }
+
+    @Test
+    void a_service_document_leaves_out_the_tests_own_resources_and_must_describe_its_api() throws Exception {
+        ObjectNode document = document();
+        ObjectNode paths = (ObjectNode) document.path("paths");
+        for (String copy : List.of("/api/one", "/api/two", "/api/three", "/api/four")) {
+            paths.set(copy, paths.path("/api/patients").deepCopy());
+        }
+        // an operation of a test-only resource, with no example: a problem in a document, not in the service's
+        paths.putObject("/api/test/rows").putObject("get").putObject("responses").putObject("200").putObject("content")
+                .putObject("application/json").putObject("schema").put("type", "object");
+        ObjectNode empty = JSON.createObjectNode();
+        empty.putObject("paths");
+
+        assertThat(OpenApiExamples.problems(document)).singleElement().asString().contains("/api/test/rows");
+        assertThat(OpenApiExamples.problemsOfService(JSON.writeValueAsString(document))).isEmpty();
+        assertThat(OpenApiExamples.problemsOfService(JSON.writeValueAsString(empty))).containsExactly("only 0 paths in the document");
     }
 
     private static ObjectNode document() throws Exception {
