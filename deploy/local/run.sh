@@ -36,7 +36,8 @@ Runs PostgreSQL databases, a Kafka broker and the three Spotter services until C
   --help      show this help
 Environment: SPOTTER_PG_HOST (127.0.0.1), SPOTTER_PG_PORT (5432), SPOTTER_PG_USER (postgres),
   SPOTTER_PG_PASSWORD (empty), SPOTTER_KAFKA_PORT (9092), SPOTTER_KAFKA_CONTROLLER_PORT (9093),
-  SPOTTER_RUN_DIR (.run: keys, logs, Kafka data), JAVA_HOME (a JDK >= 21).
+  SPOTTER_RUN_DIR (.run: keys, logs, Kafka data), JAVA_HOME (a JDK >= 21),
+  SPOTTER_LOG_JSON (false: plain log lines), SPOTTER_OTEL_ENDPOINT (an OTLP collector for the traces).
 EOF
 }
 
@@ -170,14 +171,15 @@ start_services() {
     # SPOTTER_DEMO_ENABLED: demo patients (screening-service) and on-call rosters (alert-service). SPOTTER_CORS_ORIGINS
     # is read by screening-service only (the tablet's origin, which reads patient names from it),
     # SPOTTER_TABLET_SCREENING_URL by session-service only; the mail and webhook settings by alert-service only: without
-    # SPOTTER_SMTP_HOST, e-mail pages are written to its log instead of sent.
+    # SPOTTER_SMTP_HOST, e-mail pages are written to its log instead of sent. Logs are plain lines here (JSON in
+    # production) unless SPOTTER_LOG_JSON=true; SPOTTER_OTEL_ENDPOINT, when set, sends the traces to a collector.
     SPOTTER_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" SPOTTER_DB_USER=$pg_user \
       SPOTTER_DB_PASSWORD=$pg_password SPOTTER_KAFKA_BOOTSTRAP="127.0.0.1:$kafka_port" \
       SPOTTER_JWT_PUBLIC_KEY="$run_dir/jwt/public.pem" SPOTTER_DEMO_ENABLED=true QUARKUS_HTTP_PORT=$port \
       SPOTTER_CORS_ORIGINS="http://127.0.0.1:8082,http://localhost:8082" SPOTTER_TABLET_SCREENING_URL="http://127.0.0.1:8081" \
       SPOTTER_MAIL_LOG_ONLY="${SPOTTER_MAIL_LOG_ONLY:-$([[ -n "${SPOTTER_SMTP_HOST:-}" ]] && echo false || echo true)}" \
       SPOTTER_CONSOLE_URL="http://127.0.0.1:8083/console/" SPOTTER_WEBHOOK_PRIVATE_NETWORKS=true \
-      SPOTTER_SECRET_KEY="$(cat "$run_dir/secret.key")" MALLOC_ARENA_MAX=2 \
+      SPOTTER_SECRET_KEY="$(cat "$run_dir/secret.key")" SPOTTER_LOG_JSON="${SPOTTER_LOG_JSON:-false}" MALLOC_ARENA_MAX=2 \
       bash -c 'cd "$1" && shift && exec "$@"' run "services/$name/target/quarkus-app" \
       "$java" "@$root/deploy/jvm.options" $(class_archive "$name") -jar quarkus-run.jar >"$run_dir/logs/$name.log" 2>&1 &
     service_pids+=($!)

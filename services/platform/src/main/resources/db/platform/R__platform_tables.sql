@@ -16,6 +16,10 @@ CREATE TABLE IF NOT EXISTS outbox_message (
     published_at TIMESTAMPTZ
 );
 CREATE INDEX IF NOT EXISTS outbox_message_unpublished ON outbox_message (seq) WHERE published_at IS NULL;
+-- The W3C trace context (traceparent, tracestate) of the work that wrote the event, as a JSON object: the relay's
+-- send joins that trace. Null where there was none. Added here, not in a versioned script: versioned scripts run
+-- before this one, so on an empty database the table would not exist yet for them.
+ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS trace_context JSONB;
 
 -- Idempotent consumption: an event id is recorded in the transaction that applies it.
 CREATE TABLE IF NOT EXISTS processed_event (

@@ -11,8 +11,15 @@ import dev.spotter.alert.model.DeliveryAttempt;
 import dev.spotter.alert.service.EscalationService;
 import dev.spotter.alert.stream.AlertStream;
 import dev.spotter.events.alert.AlertStatusChanged;
+import dev.spotter.platform.tracing.Spans;
+import dev.spotter.platform.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,9 +63,13 @@ public class DeliveryService {
     /** The order in which a clinician's channels are tried: the pager first, then e-mail. */
     private static final List<String> ORDER = List.of(AlertPage.WEBHOOK, AlertPage.EMAIL);
     private static final Object WAKE_KEY = DeliveryService.class;
+    private static final AttributeKey<String> CHANNEL = AttributeKey.stringKey("spotter.delivery.channel");
+    private static final AttributeKey<String> PURPOSE = AttributeKey.stringKey("spotter.delivery.purpose");
+    private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("spotter.delivery.outcome");
 
     /** One claimed attempt: the alert and its page, what to send, where, and the key to sign it with. */
-    record Claim(UUID alertId, UUID pageId, UUID attemptId, String channel, PageMessage message, String address, String secret) {
+    record Claim(UUID alertId, UUID pageId, UUID attemptId, String channel, PageMessage message, String address, String secret,
+                 String clinicId, String purpose, Map<String, String> trace) {
     }
 
     @Inject
@@ -87,6 +98,9 @@ public class DeliveryService {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Spans spans;
 
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -199,17 +213,33 @@ public class DeliveryService {
                     .map(roster -> secrets.open(page.clinicId, roster.webhookSecret)).orElse(null);
             claims.add(new Claim(page.alertId, page.id, attempt.id, page.channel,
                     PageMessage.of(page, alert, page.attempts, config.consoleUrl().orElse(null)),
-                    clinician == null ? null : addressOf(clinician, page.channel), secret));
+                    clinician == null ? null : addressOf(clinician, page.channel), secret, page.clinicId, page.purpose,
+                    page.traceContext));
         }
         return claims;
     }
 
+    /** One attempt, a span of the trace that made the page; a page the failure makes for the next channel joins it too. */
     private void attempt(Claim claim) {
-        Channel.Outcome outcome = claim.address() == null
-                ? Channel.Outcome.failedForGood("the clinician has no " + claim.channel() + " address any more")
-                : channel(claim.channel()).send(claim.message(), claim.address(), claim.secret());
-        attempts(claim.channel(), outcome.delivered()).increment();
-        QuarkusTransaction.requiringNew().run(() -> record(claim, outcome, clock.instant()));
+        Span span = spans.start("page " + claim.channel(), SpanKind.CLIENT, TraceContext.parent(claim.trace()), claim.clinicId());
+        span.setAttribute(CHANNEL, claim.channel());
+        span.setAttribute(PURPOSE, claim.purpose());
+        try (Scope ignored = span.makeCurrent()) {
+            Channel.Outcome outcome = claim.address() == null
+                    ? Channel.Outcome.failedForGood("the clinician has no " + claim.channel() + " address any more")
+                    : channel(claim.channel()).send(claim.message(), claim.address(), claim.secret());
+            attempts(claim.channel(), outcome.delivered()).increment();
+            span.setAttribute(OUTCOME, outcome.delivered() ? "delivered" : "failed");
+            if (!outcome.delivered()) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            QuarkusTransaction.requiringNew().run(() -> record(claim, outcome, clock.instant()));
+        } catch (RuntimeException e) {
+            Spans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     private Counter attempts(String channel, boolean delivered) {

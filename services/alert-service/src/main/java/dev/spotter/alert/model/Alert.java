@@ -4,6 +4,8 @@ import dev.spotter.events.Priority;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +17,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -69,6 +72,11 @@ public class Alert extends PanacheEntityBase {
     /** When the current escalation chain began: the raise, or the last re-trigger. */
     @Column(name = "escalation_started_at", nullable = false)
     public Instant escalationStartedAt;
+
+    /** The trace of the latest cause (W3C headers): the escalation steps that follow are spans of it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "trace_context")
+    public Map<String, String> traceContext;
 
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;

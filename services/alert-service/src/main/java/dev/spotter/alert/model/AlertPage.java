@@ -1,12 +1,16 @@
 package dev.spotter.alert.model;
 
+import dev.spotter.platform.tracing.TraceContext;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -81,6 +85,11 @@ public class AlertPage extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    /** The trace of the work that made the page (W3C headers): its delivery, later, is a span of it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "trace_context")
+    public Map<String, String> traceContext;
+
     /** A page of a step of the alert's current chain on the console: shown as soon as it commits. */
     public static AlertPage onConsole(Alert alert, int escalation, int level, String clinician, Instant now) {
         AlertPage page = new AlertPage();
@@ -93,6 +102,7 @@ public class AlertPage extends PanacheEntityBase {
         page.clinician = clinician;
         page.channel = CONSOLE;
         page.pagedAt = now;
+        page.traceContext = TraceContext.current();
         return page;
     }
 
@@ -111,6 +121,7 @@ public class AlertPage extends PanacheEntityBase {
         page.pagedAt = now;
         page.status = PENDING;
         page.nextAttemptAt = now;
+        page.traceContext = TraceContext.current();
         return page;
     }
 

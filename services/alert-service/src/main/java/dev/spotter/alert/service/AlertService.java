@@ -11,6 +11,7 @@ import dev.spotter.events.session.SessionFlagged;
 import dev.spotter.events.session.SymptomReported;
 import dev.spotter.platform.inbox.RejectedEventException;
 import dev.spotter.platform.outbox.Outbox;
+import dev.spotter.platform.tracing.TraceContext;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -97,6 +98,7 @@ public class AlertService {
         alert.cause = cause.code();
         alert.raisedAt = clock.instant();
         alert.escalationStartedAt = alert.raisedAt;
+        alert.traceContext = TraceContext.current();
         alert.record(AlertTimelineEntry.RAISED, alert.raisedAt, cause.code(), cause.priority(), cause.eventId());
         alert.persist();
         outbox.publish(new AlertRaised(UUID.randomUUID(), alert.clinicId, alert.raisedAt, alert.id, alert.sessionId,
@@ -118,6 +120,7 @@ public class AlertService {
                     + " names a session or screening whose alert belongs to another clinic");
         }
         Instant now = clock.instant();
+        alert.traceContext = TraceContext.current();
         boolean different = alert.timeline.stream().noneMatch(entry -> cause.code().equals(entry.cause));
         alert.record(AlertTimelineEntry.CAUSE_ADDED, now, cause.code(), cause.priority(), cause.eventId());
         boolean higher = cause.priority().max(alert.priority) != alert.priority;

@@ -12,6 +12,12 @@ import dev.spotter.alert.model.Clinician;
 import dev.spotter.alert.stream.AlertStream;
 import dev.spotter.events.alert.AlertStatusChanged;
 import dev.spotter.platform.outbox.Outbox;
+import dev.spotter.platform.tracing.Spans;
+import dev.spotter.platform.tracing.TraceContext;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -38,6 +44,7 @@ import org.jboss.logging.Logger;
 public class EscalationService {
 
     private static final Logger LOG = Logger.getLogger(EscalationService.class);
+    private static final AttributeKey<Long> LEVEL = AttributeKey.longKey("spotter.escalation.next_level");
     private static final List<AlertStatus> OPEN = List.of(AlertStatus.RAISED, AlertStatus.ACKNOWLEDGED);
 
     @Inject
@@ -66,6 +73,9 @@ public class EscalationService {
 
     @Inject
     DeliveryService delivery;
+
+    @Inject
+    Spans spans;
 
     void schedule(@Observes StartupEvent event) {
         scheduler.newJob("alert-escalation").setInterval(config.interval().toMillis() + "ms")
@@ -107,7 +117,8 @@ public class EscalationService {
     /**
      * Escalates one alert if it is still due. The lock waits for whoever holds the alert (another replica escalating it,
      * a delivery result being recorded, an acknowledgement); PostgreSQL then checks the condition again on the row as
-     * that transaction left it, so an alert another replica just escalated is not due any more and fires nothing.
+     * that transaction left it, so an alert another replica just escalated is not due any more and fires nothing. The
+     * step is a span of the trace of the alert's latest cause, and so are the pages it makes.
      */
     private boolean escalate(UUID alertId, Instant now) {
         Alert alert = Alert.<Alert>find("id = ?1 and nextEscalationAt <= ?2 and status in ?3", alertId, now, OPEN)
@@ -115,14 +126,20 @@ public class EscalationService {
         if (alert == null) {
             return false; // acknowledged, closed or escalated meanwhile
         }
-        if (alert.status == AlertStatus.ACKNOWLEDGED) {
-            restartChain(alert, now, AlertTimelineEntry.RETRIGGERED, "acknowledged by " + alert.acknowledgedBy + " at "
-                    + alert.acknowledgedAt + ", not resolved within " + AlertActions.RETRIGGER_AFTER.toMinutes() + " minutes");
-        } else {
-            fire(alert, policyOf(alert), now);
+        Span step = spans.start("alert escalate", SpanKind.INTERNAL, TraceContext.parent(alert.traceContext), alert.clinicId);
+        try (Scope ignored = step.makeCurrent()) {
+            if (alert.status == AlertStatus.ACKNOWLEDGED) {
+                restartChain(alert, now, AlertTimelineEntry.RETRIGGERED, "acknowledged by " + alert.acknowledgedBy + " at "
+                        + alert.acknowledgedAt + ", not resolved within " + AlertActions.RETRIGGER_AFTER.toMinutes() + " minutes");
+            } else {
+                fire(alert, policyOf(alert), now);
+            }
+            stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
+            step.setAttribute(LEVEL, alert.escalationLevel);
+            return true;
+        } finally {
+            step.end();
         }
-        stream.announce(AlertStream.UPDATED, alert.clinicId, alert.id);
-        return true;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.spotter.platform.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings every Spotter service shares, under {@code spotter.*}. */
 @ConfigMapping(prefix = "spotter")
@@ -38,6 +39,17 @@ public interface SpotterConfig {
             @WithDefault("5000")
             int maxEntries();
         }
+    }
+
+    Tracing tracing();
+
+    interface Tracing {
+        /** Where spans are sent (OTLP); unset, no span is recorded, though trace ids are still passed on and logged. */
+        Optional<String> endpoint();
+
+        /** The share of new traces recorded, 0 to 1; a trace a caller started follows the caller's choice. */
+        @WithDefault("1.0")
+        double sampleRatio();
     }
 
     interface Stream {

@@ -5,7 +5,14 @@ import dev.spotter.events.SpotterEvent;
 import dev.spotter.events.Topic;
 import dev.spotter.events.UnreadableEventException;
 import dev.spotter.platform.config.SpotterConfig;
+import dev.spotter.platform.outbox.OutboxRelay;
+import dev.spotter.platform.tracing.Spans;
+import dev.spotter.platform.tracing.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +29,8 @@ import org.jboss.logging.Logger;
  * How every consumer applies an event: decode it, then in one transaction record its id and apply
  * its effect, so a redelivered event changes nothing. A failure that will pass (the database is
  * away) is retried until it succeeds; anything else is thrown, and the channel's dead-letter
- * strategy parks the record on the service's dead-letter topic with the reason, counted.
+ * strategy parks the record on the service's dead-letter topic with the reason, counted. Applying is a span of the
+ * trace the record carries, so what the effect writes (an alert, its pages, the next events) joins that trace.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -39,13 +47,41 @@ public class EventInbox {
     @Inject
     SpotterConfig config;
 
+    @Inject
+    Spans spans;
+
     public <E extends SpotterEvent> void consume(ConsumerRecord<String, byte[]> record, Topic<E> topic, Consumer<E> effect) {
+        Map<String, String> headers = headers(record);
         E event;
         try {
-            event = CloudEventCodec.decode(topic, headers(record), record.value());
+            event = CloudEventCodec.decode(topic, headers, record.value());
         } catch (UnreadableEventException e) {
             throw deadLetter(record, "unreadable", e);
         }
+        Span processing = spans.start(topic.name() + " process", SpanKind.CONSUMER, parentOf(headers), event.clinicId());
+        processing.setAttribute(OutboxRelay.EVENT_TYPE, headers.get(CloudEventCodec.H_TYPE));
+        try (Scope ignored = processing.makeCurrent()) {
+            apply(record, topic, event, effect);
+        } catch (RuntimeException e) {
+            Spans.failed(processing, e);
+            throw e;
+        } finally {
+            processing.end();
+        }
+    }
+
+    /**
+     * The span the Kafka connector made current for this record (it reads the record's {@code traceparent}); or, where
+     * none is current, the record's own {@code traceparent}.
+     */
+    private static Context parentOf(Map<String, String> headers) {
+        if (Span.current().getSpanContext().isValid()) {
+            return Context.current();
+        }
+        return TraceContext.parent(headers);
+    }
+
+    private <E extends SpotterEvent> void apply(ConsumerRecord<String, byte[]> record, Topic<E> topic, E event, Consumer<E> effect) {
         Duration backoff = Duration.ofMillis(50);
         while (true) {
             try {

@@ -1,6 +1,11 @@
 package dev.spotter.platform.notify;
 
 import dev.spotter.platform.config.SpotterConfig;
+import dev.spotter.platform.tracing.Spans;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.inject.Inject;
@@ -25,15 +30,21 @@ import org.jboss.logging.Logger;
  * A live stream of one kind of record per clinic, as server-sent events. A change NOTIFYs on commit; every replica
  * listens, loads the record once and pushes its view to its own subscribers of that record's clinic only. Loading and
  * pushing happen on the stream's own thread, in the order of the notifications, so the thread that receives every
- * notification of the service (and wakes the outbox relay) never waits for a stream's database read.
+ * notification of the service (and wakes the outbox relay) never waits for a stream's database read. A push is a span
+ * of the trace of the record's latest change, where the record keeps one ({@link #traceOf}).
  *
  * @param <V> the view pushed, as JSON
  */
 public abstract class ClinicStream<V> implements NotificationListener {
 
     private static final Logger LOG = Logger.getLogger(ClinicStream.class);
+    private static final AttributeKey<Long> SUBSCRIBERS = AttributeKey.longKey("spotter.stream.subscribers");
 
     private record Subscriber(SseEventSink sink, Sse sse) {
+    }
+
+    /** A record's view and the trace its latest change belongs to. */
+    private record Loaded<V>(Optional<V> view, Context trace) {
     }
 
     private final Map<String, Set<Subscriber>> subscribersByClinic = new ConcurrentHashMap<>();
@@ -48,12 +59,23 @@ public abstract class ClinicStream<V> implements NotificationListener {
     @Inject
     SpotterConfig config;
 
+    @Inject
+    Spans spans;
+
     /** The view of the record with this id, read in a transaction of its own; empty when it is gone. */
     protected abstract Optional<V> load(UUID id);
 
     protected abstract String clinicOf(V view);
 
     protected abstract Class<V> viewType();
+
+    /**
+     * The trace of the record's latest change, read in {@link #load}'s transaction: a push is a span of it. The root
+     * context (no span) by default, and where the record keeps none.
+     */
+    protected Context traceOf(UUID id) {
+        return Context.root();
+    }
 
     /**
      * Tells every replica, once the current transaction commits, that a record of this clinic changed; {@code kind} names
@@ -109,13 +131,22 @@ public abstract class ClinicStream<V> implements NotificationListener {
         if (subscribersByClinic.getOrDefault(clinicId, Set.of()).isEmpty()) {
             return;
         }
-        Optional<V> view = QuarkusTransaction.requiringNew().call(() -> load(id));
+        Loaded<V> loaded = QuarkusTransaction.requiringNew().call(() -> new Loaded<>(load(id), traceOf(id)));
+        Optional<V> view = loaded.view();
         if (view.isEmpty() || !clinicOf(view.get()).equals(clinicId)) {
             return;
         }
-        for (Subscriber subscriber : subscribersByClinic.getOrDefault(clinicId, Set.of())) {
-            send(clinicId, subscriber, subscriber.sse().newEventBuilder().name(kind).id(id.toString())
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(viewType(), view.get()).build());
+        Span push = Span.fromContext(loaded.trace()).getSpanContext().isValid()
+                ? spans.start(kind + " push", SpanKind.PRODUCER, loaded.trace(), clinicId) : Span.getInvalid();
+        try {
+            Set<Subscriber> subscribers = subscribersByClinic.getOrDefault(clinicId, Set.of());
+            push.setAttribute(SUBSCRIBERS, subscribers.size());
+            for (Subscriber subscriber : subscribers) {
+                send(clinicId, subscriber, subscriber.sse().newEventBuilder().name(kind).id(id.toString())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(viewType(), view.get()).build());
+            }
+        } finally {
+            push.end();
         }
     }
 

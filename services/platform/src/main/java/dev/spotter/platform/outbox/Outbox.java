@@ -4,6 +4,7 @@ import dev.spotter.events.CloudEventCodec;
 import dev.spotter.events.EncodedEvent;
 import dev.spotter.events.SpotterEvent;
 import dev.spotter.platform.config.SpotterConfig;
+import dev.spotter.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,8 @@ import org.hibernate.Session;
 /**
  * The only way a service publishes an event: the event is written to the {@code outbox_message}
  * table in the caller's transaction, so it leaves if and only if the state change commits.
- * A NOTIFY, delivered on commit, wakes the {@link OutboxRelay} at once.
+ * A NOTIFY, delivered on commit, wakes the {@link OutboxRelay} at once. The current trace goes with the row, so the
+ * relay's send joins it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -49,8 +51,9 @@ public class Outbox {
         transactions.putResource(NOTIFIED, Boolean.TRUE);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO outbox_message (id, clinic_id, topic, message_key, event_type, headers, payload, occurred_at)
-                    VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""")) {
+                    INSERT INTO outbox_message (id, clinic_id, topic, message_key, event_type, headers, payload, occurred_at,
+                                                trace_context)
+                    VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, CAST(? AS jsonb))""")) {
                 insert.setObject(1, event.eventId());
                 insert.setString(2, event.clinicId());
                 insert.setString(3, encoded.topic());
@@ -59,6 +62,7 @@ public class Outbox {
                 insert.setString(6, new String(CloudEventCodec.toJson(encoded.headers()), StandardCharsets.UTF_8));
                 insert.setString(7, encoded.dataAsString());
                 insert.setTimestamp(8, Timestamp.from(event.occurredAt()));
+                insert.setString(9, TraceContext.currentAsJson());
                 insert.executeUpdate();
             }
             if (notify) {

@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotter.platform.config.SpotterConfig;
 import dev.spotter.platform.kafka.KafkaClientSettings;
 import dev.spotter.platform.notify.NotificationListener;
+import dev.spotter.platform.tracing.Spans;
+import dev.spotter.platform.tracing.TraceContext;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -41,7 +47,8 @@ import org.jboss.logging.Logger;
  * Publishes outbox rows to Kafka in commit order with an idempotent, acks=all producer, and marks
  * them published only after the broker acknowledged them. Woken by NOTIFY on every commit that
  * wrote an event; also polls, so nothing waits for long if a notification is missed. One replica
- * relays at a time (a transaction-scoped advisory lock), keeping each key's events in order.
+ * relays at a time (a transaction-scoped advisory lock), keeping each key's events in order. Each send of an event
+ * written within a trace is a span of that trace, and its record carries the span as {@code traceparent}.
  */
 @ApplicationScoped
 public class OutboxRelay implements NotificationListener {
@@ -52,12 +59,17 @@ public class OutboxRelay implements NotificationListener {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+    /** The CloudEvents type of the event sent or processed. */
+    public static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("spotter.event_type");
 
     private final AgroalDataSource dataSource;
     private final Map<String, Object> kafkaConfig;
     private final SpotterConfig config;
     private final Counter published;
     private final Semaphore wake = new Semaphore(0);
+    private final Spans spans;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -66,8 +78,9 @@ public class OutboxRelay implements NotificationListener {
 
     @Inject
     public OutboxRelay(AgroalDataSource dataSource, @Identifier(KafkaClientSettings.IDENTIFIER) Map<String, Object> kafkaConfig,
-                       SpotterConfig config, MeterRegistry registry) {
+                       SpotterConfig config, MeterRegistry registry, Spans spans) {
         this.dataSource = dataSource;
+        this.spans = spans;
         this.kafkaConfig = kafkaConfig;
         this.config = config;
         this.published = Counter.builder("spotter.outbox.published").description("Events the outbox relay published").register(registry);
@@ -160,15 +173,41 @@ public class OutboxRelay implements NotificationListener {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            acks.add(producer.send(row.toRecord()));
-        }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        List<Span> sends = new ArrayList<>(rows.size());
+        try {
+            for (OutboxRow row : rows) {
+                Span send = sendSpan(row);
+                sends.add(send);
+                acks.add(producer.send(row.toRecord(send)));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (Exception e) {
+            sends.forEach(send -> Spans.failed(send, e));
+            throw e;
+        } finally {
+            sends.forEach(Span::end);
         }
         markPublished(connection, rows);
         published.increment(rows.size());
         return rows.size();
+    }
+
+    /**
+     * The send's span, a child of the work that wrote the event; it, not that work, is the parent the record carries
+     * in its {@code traceparent} header. No span for a row written outside any trace.
+     */
+    private Span sendSpan(OutboxRow row) {
+        Context parent = TraceContext.parentFromJson(row.traceContext());
+        if (!Span.fromContext(parent).getSpanContext().isValid()) {
+            return Span.getInvalid();
+        }
+        Span send = spans.start(row.topic() + " publish", SpanKind.PRODUCER, parent, row.clinicId());
+        send.setAttribute(MESSAGING_SYSTEM, "kafka");
+        send.setAttribute(DESTINATION, row.topic());
+        send.setAttribute(EVENT_TYPE, row.eventType());
+        return send;
     }
 
     private static boolean tryLock(Connection connection) throws SQLException {
@@ -183,14 +222,14 @@ public class OutboxRelay implements NotificationListener {
     private List<OutboxRow> unpublished(Connection connection) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT seq, topic, message_key, headers, payload FROM outbox_message
+                SELECT seq, topic, message_key, headers, payload, clinic_id, event_type, trace_context FROM outbox_message
                 WHERE published_at IS NULL ORDER BY seq LIMIT ?""")) {
             select.setInt(1, config.outbox().batchSize());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new OutboxRow(result.getLong(1), result.getString(2), result.getString(3),
                             JSON.readValue(result.getString(4), new TypeReference<Map<String, String>>() { }),
-                            result.getString(5)));
+                            result.getString(5), result.getString(6), result.getString(7), result.getString(8)));
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -243,11 +282,15 @@ public class OutboxRelay implements NotificationListener {
         }
     }
 
-    private record OutboxRow(long seq, String topic, String key, Map<String, String> headers, String payload) {
+    private record OutboxRow(long seq, String topic, String key, Map<String, String> headers, String payload, String clinicId,
+                             String eventType, String traceContext) {
 
-        ProducerRecord<String, byte[]> toRecord() {
+        /** The record with the event's headers, and the send's trace context when it has one. */
+        ProducerRecord<String, byte[]> toRecord(Span send) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
             headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            TraceContext.of(Context.root().with(send))
+                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             return record;
         }
     }

@@ -1,5 +1,7 @@
 package dev.spotter.platform.security;
 
+import dev.spotter.platform.tracing.Spans;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -25,6 +27,9 @@ public class ClinicAttribute implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         String clinic = CallerClinic.clinicOf(token);
+        if (clinic != null) {
+            Span.current().setAttribute(Spans.CLINIC, clinic); // the request's server span: traces are found by tenant
+        }
         return Uni.createFrom().item(clinic == null ? identity
                 : QuarkusSecurityIdentity.builder(identity).addAttribute(NAME, clinic).build());
     }
