@@ -24,23 +24,6 @@ public interface SpotterConfig {
 
     Stream stream();
 
-    Security security();
-
-    interface Security {
-        VerifiedTokens verifiedTokens();
-
-        /** Bearer tokens already checked are trusted again, without a signature check, for at most this long. */
-        interface VerifiedTokens {
-            /** 0 checks every request's token in full. */
-            @WithDefault("2m")
-            Duration maxAge();
-
-            /** More distinct tokens than this within {@code maxAge} empty the store (a tablet or a user has one). */
-            @WithDefault("5000")
-            int maxEntries();
-        }
-    }
-
     Tracing tracing();
 
     interface Tracing {
