@@ -35,6 +35,23 @@ public interface SpotterConfig {
         double sampleRatio();
     }
 
+    Security security();
+
+    interface Security {
+        VerifiedTokens verifiedTokens();
+
+        /** Bearer tokens already checked are trusted again, without a signature check, for at most this long. */
+        interface VerifiedTokens {
+            /** 0 checks every request's token in full. */
+            @WithDefault("2m")
+            Duration maxAge();
+
+            /** More distinct tokens than this within {@code maxAge} empty the store (a tablet or a user has one). */
+            @WithDefault("5000")
+            int maxEntries();
+        }
+    }
+
     interface Stream {
         /** How often every subscriber of a live stream gets a keep-alive comment. */
         @WithDefault("15s")

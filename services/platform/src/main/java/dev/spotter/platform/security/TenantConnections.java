@@ -11,8 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -24,6 +24,11 @@ import org.jboss.logging.Logger;
  * <p>
  * Work that is not a request (consumers, the outbox relay, timers) and {@link #unscoped} work keep the service's own
  * role: they act for every clinic and scope their queries themselves.
+ * <p>
+ * A connection goes back to the pool as it is: whoever takes it next sets its own clinic (a request) or resets it
+ * (other work), so each use costs one round trip for its scope, not one to set it and one more to reset it. A setting
+ * made inside a transaction is undone should the transaction roll back, so a connection counts as scoped until a
+ * reset outside a transaction has stuck.
  */
 @ApplicationScoped
 public class TenantConnections implements AgroalPoolInterceptor {
@@ -34,7 +39,8 @@ public class TenantConnections implements AgroalPoolInterceptor {
 
     private static final Logger LOG = Logger.getLogger(TenantConnections.class);
     private static final ThreadLocal<Boolean> UNSCOPED = ThreadLocal.withInitial(() -> false);
-    private final Set<Connection> scoped = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    /** The driver connections that may still carry a clinic; weak, as the pool closes and replaces connections. */
+    private final Set<Connection> scoped = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /** Runs {@code work} with the service's own role although a request is under way (e.g. the audit log's chain). */
     public static <T> T unscoped(Supplier<T> work) {
@@ -55,11 +61,14 @@ public class TenantConnections implements AgroalPoolInterceptor {
             physical = physical(connection);
             if (clinic == null) {
                 if (scoped.contains(physical)) {
-                    reset(connection, physical); // never hand a request's scope on to other work
+                    reset(connection); // never hand a request's scope on to other work
+                    if (connection.getAutoCommit()) {
+                        scoped.remove(physical); // inside a transaction the reset is undone should it roll back
+                    }
                 }
                 return;
             }
-            // recorded first: should setting the scope fail half-way, the return resets (or discards) the connection
+            // recorded first, and kept: the next to take it resets it even should this transaction roll back
             scoped.add(physical);
             try (PreparedStatement scope = connection.prepareStatement(
                     "SELECT set_config('spotter.clinic', ?, false), set_config('role', '" + ROLE + "', false)")) {
@@ -72,36 +81,18 @@ public class TenantConnections implements AgroalPoolInterceptor {
         }
     }
 
-    /**
-     * Never throws: the pool calls this while it takes the connection back (after a commit, too), and an exception here
-     * would leave the connection out of the pool for good; a few of those and every request waits for one in vain.
-     */
-    @Override
-    public void onConnectionReturn(Connection connection) {
-        Connection physical = null;
-        try {
-            physical = physical(connection);
-            if (scoped.contains(physical)) {
-                reset(connection, physical);
-            }
-        } catch (SQLException | RuntimeException e) {
-            discard(physical, e);
-        }
-    }
-
-    private void reset(Connection connection, Connection physical) throws SQLException {
+    private static void reset(Connection connection) throws SQLException {
         try (Statement reset = connection.createStatement()) {
             reset.execute("RESET ROLE; RESET spotter.clinic");
         }
-        scoped.remove(physical);
     }
 
     /**
-     * A connection whose clinic could not be reset (it broke: the database went away, the backend was ended) must not
+     * A connection whose clinic could not be set or reset (it broke: the database went away, the backend was ended) must not
      * serve anyone again: it is closed, so the pool drops it at its next use and opens a fresh one.
      */
     private void discard(Connection physical, Exception cause) {
-        LOG.warnf("a database connection's clinic could not be reset (%s): the connection is closed", cause.getMessage());
+        LOG.warnf("a database connection's clinic could not be set or reset (%s): the connection is closed", cause.getMessage());
         if (physical == null) {
             return;
         }

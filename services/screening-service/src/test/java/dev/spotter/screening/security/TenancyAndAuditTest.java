@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.spotter.platform.audit.AuditChain;
+import dev.spotter.platform.audit.AuditLog;
+import dev.spotter.platform.security.VerifiedTokens;
 import dev.spotter.testing.SpotterInfrastructure;
 import dev.spotter.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -20,9 +22,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +47,15 @@ class TenancyAndAuditTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
+
+    @Inject
+    Clock clock;
 
     @Test
     void everyTableWithAClinicHasRowLevelSecurity() throws SQLException {
@@ -149,6 +165,71 @@ class TenancyAndAuditTest {
         given().auth().oauth2(OPS).when().get("/api/audit/screening-service/verify").then().statusCode(200)
                 .body("intact", equalTo(false))
                 .body("clinics.find { it.clinicId == 'tamperside' }.brokenAt", equalTo((int) second));
+    }
+
+    @Test
+    void aCheckedTokenIsTrustedAgainButATamperedCopyOfItIsRefused() {
+        String token = TestTokens.issue("admin.again", "againside", "clinic-admin");
+        given().auth().oauth2(token).when().get("/api/patients").then().statusCode(200);
+        assertThat(verifiedTokens.get(token, clock.instant())).isNotNull();
+
+        int last = token.length() - 3; // inside the signature, every bit of this character counts
+        String tampered = token.substring(0, last) + (token.charAt(last) == 'A' ? 'B' : 'A') + token.substring(last + 1);
+        given().auth().oauth2(tampered).when().get("/api/patients").then().statusCode(401);
+        given().auth().oauth2(token).when().get("/api/patients").then().statusCode(200);
+    }
+
+    @Test
+    void appendsMadeTogetherShareTransactionsAndEveryClinicsChainHolds() throws Exception {
+        List<String> clinics = List.of("groupside-a", "groupside-b", "groupside-c");
+        List<Callable<Void>> appends = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            String clinic = clinics.get(i % clinics.size());
+            int n = i;
+            appends.add(() -> {
+                audit.append(clinic, "tablet-" + n, "tablet", "POST /api/sessions/{id}/heartbeat", "/api/sessions/" + n, 204);
+                return null;
+            });
+        }
+        try (ExecutorService callers = Executors.newFixedThreadPool(24)) {
+            for (Future<Void> append : callers.invokeAll(appends)) {
+                append.get();
+            }
+        }
+
+        for (String clinic : clinics) {
+            assertThat(chainOf(clinic).intact()).isTrue();
+            assertThat(chainOf(clinic).entries()).isEqualTo(80);
+        }
+        long transactions = count("SELECT count(DISTINCT xmin::text) FROM audit_entry WHERE clinic_id LIKE 'groupside-%'");
+        assertThat(transactions).isLessThan(240);
+    }
+
+    @Test
+    void anEntryThatCannotBeWrittenFailsAloneAndTheOthersWithItAreWritten() throws Exception {
+        List<Callable<Boolean>> appends = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String actor = i == 20 ? null : "tablet-" + i;
+            appends.add(() -> {
+                try {
+                    audit.append("faultside", actor, "tablet", "POST /api/sessions/{id}/heartbeat", "/api/sessions", 204);
+                    return true;
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
+        }
+        List<Boolean> written = new ArrayList<>();
+        try (ExecutorService callers = Executors.newFixedThreadPool(20)) {
+            for (Future<Boolean> append : callers.invokeAll(appends)) {
+                written.add(append.get());
+            }
+        }
+
+        assertThat(written).containsOnlyOnce(false);
+        assertThat(written.indexOf(false)).isEqualTo(20);
+        assertThat(chainOf("faultside").entries()).isEqualTo(39);
+        assertThat(chainOf("faultside").intact()).isTrue();
     }
 
     private static String register(String token, String name) {
