@@ -42,6 +42,11 @@ final class Api {
         return send(request(uri, token).PUT(publisher(body)).build());
     }
 
+    /** A write the tablet keys as it queues it (an angle change), sent once: the server stores its answer by the key. */
+    Reply putKeyed(URI uri, String token, Object body) {
+        return send(request(uri, token).header("Idempotency-Key", UUID.randomUUID().toString()).PUT(publisher(body)).build());
+    }
+
     /**
      * A tablet's queued write: sent again under the same idempotency key while there is no answer or a 5xx, for at most
      * {@code patience}, as the tablet app does while the network or a service is away.

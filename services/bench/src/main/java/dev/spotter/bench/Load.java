@@ -107,7 +107,7 @@ final class Load {
 
     void changeAngle(BenchClinic clinic, UUID session, int angle) {
         long started = System.nanoTime();
-        count("angle", api.put(platform.uri("session-service", "/api/sessions/" + session + "/angle"), clinic.tablet,
+        count("angle", api.putKeyed(platform.uri("session-service", "/api/sessions/" + session + "/angle"), clinic.tablet,
                 Map.of("angleDegrees", angle)), started);
     }
 

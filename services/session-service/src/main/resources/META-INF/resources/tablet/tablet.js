@@ -495,7 +495,7 @@ async function sendHeartbeat() {
   const id = currentSessionId();
   if (!id || !invertedNow() || !signedInToken()) return;
   try {
-    await api(`/api/sessions/${id}/heartbeat`, { method: 'POST', headers: { 'Idempotency-Key': newKey() } });
+    await api(`/api/sessions/${id}/heartbeat`, { method: 'POST' });
     cameOnline();
   } catch (error) {
     if (error instanceof NetworkError) wentOffline();

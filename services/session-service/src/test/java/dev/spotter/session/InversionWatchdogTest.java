@@ -139,6 +139,22 @@ class InversionWatchdogTest {
     }
 
     @Test
+    void aHeartbeatPutsTheSilenceOffButOnlyFromTheSessionsOwnClinic() {
+        hold(20).then().statusCode(200);
+        clock.advance(Duration.ofSeconds(30));
+        heartbeat();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(watchdog.check()).as("30 s after the heartbeat").isZero();
+
+        String southTablet = TestTokens.issue("tablet.south", "southside", "tablet");
+        given().auth().oauth2(southTablet).when().post("/api/sessions/{id}/heartbeat", session).then().statusCode(404)
+                .contentType("application/problem+json");
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(watchdog.check()).as("45 s after the session's own tablet was last heard").isEqualTo(1);
+        assertThat(flagsPublished(1)).extracting(f -> f.flag() + ":" + f.priority()).containsExactly("TABLET_SILENT:HIGH");
+    }
+
+    @Test
     void thePostSessionCheckWaitsForThreeMinutesSittingAndCompletesTheSession() {
         hold(20).then().statusCode(200);
         postCheck(120, 78).then().statusCode(409).body("type", equalTo("urn:spotter:problem:still-inverted"));

@@ -76,10 +76,12 @@ public class InversionResource {
         return views.of(completion.complete(caller.id(), id, check));
     }
 
-    /** The tablet says it is still there; while a patient is inverted, 45 s of silence is an alert. */
+    /**
+     * The tablet says it is still there; while a patient is inverted, 45 s of silence is an alert. Not {@link Idempotent}:
+     * sent again, it says the same again, and keeping an answer per heartbeat would fill the idempotency store.
+     */
     @POST
     @Path("/heartbeat")
-    @Idempotent
     @APIResponse(responseCode = "204", description = "Heard")
     public void heartbeat(@PathParam("id") UUID id) {
         inversion.heartbeat(caller.id(), id);
