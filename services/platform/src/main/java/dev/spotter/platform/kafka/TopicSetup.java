@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
@@ -37,23 +40,27 @@ public class TopicSetup {
         }
         List<String> names = new ArrayList<>(Topics.all().stream().map(t -> t.name()).toList());
         names.add(Topic.deadLetterTopicOf(config.serviceName()));
+        // one request for all of them: a request per topic, each waiting for the controller, lengthened every start
         try (Admin admin = Admin.create(kafkaConfig)) {
-            for (String name : names) {
-                create(admin, new NewTopic(name, config.kafka().partitions(), config.kafka().replicationFactor()));
-            }
+            CreateTopicsResult created = admin.createTopics(names.stream()
+                    .map(name -> new NewTopic(name, config.kafka().partitions(), config.kafka().replicationFactor())).toList());
+            created.values().forEach(TopicSetup::awaitCreated);
         }
     }
 
-    private static void create(Admin admin, NewTopic topic) {
+    private static void awaitCreated(String name, KafkaFuture<Void> creation) {
         try {
-            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-            LOG.infof("created topic %s", topic.name());
+            creation.get(10, TimeUnit.SECONDS);
+            LOG.infof("created topic %s", name);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                LOG.warnf("could not create topic %s: %s", topic.name(), e.getCause().getMessage());
+                LOG.warnf("could not create topic %s: %s", name, e.getCause().getMessage());
             }
-        } catch (Exception e) {
-            LOG.warnf("could not create topic %s: %s", topic.name(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warnf("could not create topic %s: interrupted", name);
+        } catch (TimeoutException e) {
+            LOG.warnf("could not create topic %s: no answer within 10 s", name);
         }
     }
 }
