@@ -33,6 +33,9 @@ import org.jboss.logging.Logger;
  * Appends are written by one writer thread, as many as are waiting in one transaction (group commit): under load a
  * transaction and its commit per request cost as much as the request itself. Each caller still waits until its
  * entry is committed, so an answered request has its entry as before.
+ * <p>
+ * The writer keeps a connection of its own, taken from the pool once and again only after it broke: callers may
+ * hold the pool's connections while they wait, so a writer that had to queue for one could wait for itself.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -58,6 +61,8 @@ public class AuditLog {
     private final Object writerLock = new Object();
     private Thread writer;
     private volatile boolean stopping;
+    /** The writer thread's own connection, in one transaction at a time; null until taken, or after it broke. */
+    private Connection kept;
 
     /**
      * Appends an entry and returns once it is committed; throws when it could not be. A clinic's entries take turns on
@@ -138,51 +143,82 @@ public class AuditLog {
 
     private void insert(List<Pending> batch) throws SQLException {
         String[] clinics = batch.stream().map(Pending::clinicId).distinct().sorted().toArray(String[]::new);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        Connection connection = connection();
+        try {
+            // every writer takes its clinics' locks in the same (sorted) order, so two replicas cannot deadlock
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtext('spotter.audit:' || c)) FROM unnest(?::text[]) AS c")) {
+                lock.setArray(1, connection.createArrayOf("text", clinics));
+                lock.execute();
+            }
+            // read after the locks are held: this statement's snapshot sees every entry committed before
+            Map<String, String> tails = new HashMap<>();
+            try (PreparedStatement tail = connection.prepareStatement("SELECT c, (SELECT hash FROM audit_entry "
+                    + "WHERE clinic_id = c ORDER BY seq DESC LIMIT 1) FROM unnest(?::text[]) AS c")) {
+                tail.setArray(1, connection.createArrayOf("text", clinics));
+                try (ResultSet rows = tail.executeQuery()) {
+                    while (rows.next()) {
+                        tails.put(rows.getString(1), Objects.requireNonNullElse(rows.getString(2), AuditChain.GENESIS));
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry "
+                    + "(clinic_id, at, actor, roles, action, target, status, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Pending entry : batch) {
+                    String previous = tails.get(entry.clinicId());
+                    String hash = AuditChain.hash(previous, entry.clinicId(), entry.at(), entry.actor(), entry.roles(),
+                            entry.action(), entry.target(), entry.status());
+                    insert.setString(1, entry.clinicId());
+                    insert.setTimestamp(2, Timestamp.from(entry.at()));
+                    insert.setString(3, entry.actor());
+                    insert.setString(4, entry.roles());
+                    insert.setString(5, entry.action());
+                    insert.setString(6, entry.target());
+                    insert.setInt(7, entry.status());
+                    insert.setString(8, previous);
+                    insert.setString(9, hash);
+                    insert.addBatch();
+                    tails.put(entry.clinicId(), hash);
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            release(e);
+            throw e;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (kept == null) {
+            Connection connection = dataSource.getConnection();
             try {
-                // every writer takes its clinics' locks in the same (sorted) order, so two replicas cannot deadlock
-                try (PreparedStatement lock = connection.prepareStatement(
-                        "SELECT pg_advisory_xact_lock(hashtext('spotter.audit:' || c)) FROM unnest(?::text[]) AS c")) {
-                    lock.setArray(1, connection.createArrayOf("text", clinics));
-                    lock.execute();
-                }
-                // read after the locks are held: this statement's snapshot sees every entry committed before
-                Map<String, String> tails = new HashMap<>();
-                try (PreparedStatement tail = connection.prepareStatement("SELECT c, (SELECT hash FROM audit_entry "
-                        + "WHERE clinic_id = c ORDER BY seq DESC LIMIT 1) FROM unnest(?::text[]) AS c")) {
-                    tail.setArray(1, connection.createArrayOf("text", clinics));
-                    try (ResultSet rows = tail.executeQuery()) {
-                        while (rows.next()) {
-                            tails.put(rows.getString(1), Objects.requireNonNullElse(rows.getString(2), AuditChain.GENESIS));
-                        }
-                    }
-                }
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry "
-                        + "(clinic_id, at, actor, roles, action, target, status, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (Pending entry : batch) {
-                        String previous = tails.get(entry.clinicId());
-                        String hash = AuditChain.hash(previous, entry.clinicId(), entry.at(), entry.actor(), entry.roles(),
-                                entry.action(), entry.target(), entry.status());
-                        insert.setString(1, entry.clinicId());
-                        insert.setTimestamp(2, Timestamp.from(entry.at()));
-                        insert.setString(3, entry.actor());
-                        insert.setString(4, entry.roles());
-                        insert.setString(5, entry.action());
-                        insert.setString(6, entry.target());
-                        insert.setInt(7, entry.status());
-                        insert.setString(8, previous);
-                        insert.setString(9, hash);
-                        insert.addBatch();
-                        tails.put(entry.clinicId(), hash);
-                    }
-                    insert.executeBatch();
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                connection.close();
                 throw e;
             }
+            kept = connection;
+        }
+        return kept;
+    }
+
+    /** After a failure the connection goes back to the pool (rolled back), whether it broke or not; the next batch takes one. */
+    private void release(Exception cause) {
+        Connection connection = kept;
+        kept = null;
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -196,6 +232,17 @@ public class AuditLog {
         }
         if (running != null) {
             running.join(10_000);
+        }
+        if (running == null || !running.isAlive()) {
+            Connection connection = kept;
+            kept = null;
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    LOG.debugf("the audit writer's connection did not close cleanly: %s", e.getMessage());
+                }
+            }
         }
     }
 
