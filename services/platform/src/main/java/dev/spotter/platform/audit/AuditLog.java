@@ -43,6 +43,8 @@ public class AuditLog {
     static final String COLUMNS = "seq, clinic_id, at, actor, roles, action, target, status, prev_hash, hash";
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
     private static final int MAX_BATCH = 500;
+    /** The writer's connection, as {@code pg_stat_activity} shows it. */
+    public static final String WRITER_NAME = "spotter-audit-writer";
     /** Longer than any wait for the database the pool allows; reached only when the writer has stopped. */
     private static final Duration WAIT_AT_MOST = Duration.ofSeconds(30);
 
@@ -141,52 +143,69 @@ public class AuditLog {
         }
     }
 
+    /**
+     * Writes the batch in one transaction. A kept connection may have broken while it waited (the database restarted, a
+     * proxy closed it): then the batch is tried once more on a fresh one before it counts as failed.
+     */
     private void insert(List<Pending> batch) throws SQLException {
-        String[] clinics = batch.stream().map(Pending::clinicId).distinct().sorted().toArray(String[]::new);
-        Connection connection = connection();
+        boolean wasKept = kept != null;
         try {
-            // every writer takes its clinics' locks in the same (sorted) order, so two replicas cannot deadlock
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(hashtext('spotter.audit:' || c)) FROM unnest(?::text[]) AS c")) {
-                lock.setArray(1, connection.createArrayOf("text", clinics));
-                lock.execute();
-            }
-            // read after the locks are held: this statement's snapshot sees every entry committed before
-            Map<String, String> tails = new HashMap<>();
-            try (PreparedStatement tail = connection.prepareStatement("SELECT c, (SELECT hash FROM audit_entry "
-                    + "WHERE clinic_id = c ORDER BY seq DESC LIMIT 1) FROM unnest(?::text[]) AS c")) {
-                tail.setArray(1, connection.createArrayOf("text", clinics));
-                try (ResultSet rows = tail.executeQuery()) {
-                    while (rows.next()) {
-                        tails.put(rows.getString(1), Objects.requireNonNullElse(rows.getString(2), AuditChain.GENESIS));
-                    }
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry "
-                    + "(clinic_id, at, actor, roles, action, target, status, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Pending entry : batch) {
-                    String previous = tails.get(entry.clinicId());
-                    String hash = AuditChain.hash(previous, entry.clinicId(), entry.at(), entry.actor(), entry.roles(),
-                            entry.action(), entry.target(), entry.status());
-                    insert.setString(1, entry.clinicId());
-                    insert.setTimestamp(2, Timestamp.from(entry.at()));
-                    insert.setString(3, entry.actor());
-                    insert.setString(4, entry.roles());
-                    insert.setString(5, entry.action());
-                    insert.setString(6, entry.target());
-                    insert.setInt(7, entry.status());
-                    insert.setString(8, previous);
-                    insert.setString(9, hash);
-                    insert.addBatch();
-                    tails.put(entry.clinicId(), hash);
-                }
-                insert.executeBatch();
-            }
-            connection.commit();
+            insertOn(connection(), batch);
         } catch (SQLException | RuntimeException e) {
             release(e);
-            throw e;
+            if (!wasKept) {
+                throw e;
+            }
+            LOG.debugf("the audit writer's connection failed (%s): trying a fresh one", e.getMessage());
+            try {
+                insertOn(connection(), batch);
+            } catch (SQLException | RuntimeException again) {
+                release(again);
+                throw again;
+            }
         }
+    }
+
+    private void insertOn(Connection connection, List<Pending> batch) throws SQLException {
+        String[] clinics = batch.stream().map(Pending::clinicId).distinct().sorted().toArray(String[]::new);
+        // every writer takes its clinics' locks in the same (sorted) order, so two replicas cannot deadlock
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtext('spotter.audit:' || c)) FROM unnest(?::text[]) AS c")) {
+            lock.setArray(1, connection.createArrayOf("text", clinics));
+            lock.execute();
+        }
+        // read after the locks are held: this statement's snapshot sees every entry committed before
+        Map<String, String> tails = new HashMap<>();
+        try (PreparedStatement tail = connection.prepareStatement("SELECT c, (SELECT hash FROM audit_entry "
+                + "WHERE clinic_id = c ORDER BY seq DESC LIMIT 1) FROM unnest(?::text[]) AS c")) {
+            tail.setArray(1, connection.createArrayOf("text", clinics));
+            try (ResultSet rows = tail.executeQuery()) {
+                while (rows.next()) {
+                    tails.put(rows.getString(1), Objects.requireNonNullElse(rows.getString(2), AuditChain.GENESIS));
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry "
+                + "(clinic_id, at, actor, roles, action, target, status, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Pending entry : batch) {
+                String previous = tails.get(entry.clinicId());
+                String hash = AuditChain.hash(previous, entry.clinicId(), entry.at(), entry.actor(), entry.roles(),
+                        entry.action(), entry.target(), entry.status());
+                insert.setString(1, entry.clinicId());
+                insert.setTimestamp(2, Timestamp.from(entry.at()));
+                insert.setString(3, entry.actor());
+                insert.setString(4, entry.roles());
+                insert.setString(5, entry.action());
+                insert.setString(6, entry.target());
+                insert.setInt(7, entry.status());
+                insert.setString(8, previous);
+                insert.setString(9, hash);
+                insert.addBatch();
+                tails.put(entry.clinicId(), hash);
+            }
+            insert.executeBatch();
+        }
+        connection.commit();
     }
 
     private Connection connection() throws SQLException {
@@ -194,6 +213,7 @@ public class AuditLog {
             Connection connection = dataSource.getConnection();
             try {
                 connection.setAutoCommit(false);
+                setApplicationName(connection, WRITER_NAME);
             } catch (SQLException e) {
                 connection.close();
                 throw e;
@@ -201,6 +221,15 @@ public class AuditLog {
             kept = connection;
         }
         return kept;
+    }
+
+    /** The connection's name in {@code pg_stat_activity} while the writer keeps it. */
+    private static void setApplicationName(Connection connection, String name) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {
+            set.setString(1, name);
+            set.execute();
+        }
+        connection.commit();
     }
 
     /** After a failure the connection goes back to the pool (rolled back), whether it broke or not; the next batch takes one. */
@@ -212,6 +241,7 @@ public class AuditLog {
         }
         try {
             connection.rollback();
+            setApplicationName(connection, "");
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }

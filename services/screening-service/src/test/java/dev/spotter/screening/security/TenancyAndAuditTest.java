@@ -232,6 +232,21 @@ class TenancyAndAuditTest {
         assertThat(chainOf("faultside").intact()).isTrue();
     }
 
+    @Test
+    void theWritersConnectionEndedByTheDatabaseIsReplacedAndTheNextEntryIsWritten() throws Exception {
+        audit.append("restartside", "tablet-1", "tablet", "POST /api/sessions/{id}/heartbeat", "/api/sessions/1", 204);
+        long ended = count("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000)) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND application_name = '" + AuditLog.WRITER_NAME + "'");
+        assertThat(ended).as("the writer's own connection, ended as a database restart would").isEqualTo(1);
+
+        audit.append("restartside", "tablet-2", "tablet", "POST /api/sessions/{id}/heartbeat", "/api/sessions/2", 204);
+
+        assertThat(chainOf("restartside").entries()).isEqualTo(2);
+        assertThat(chainOf("restartside").intact()).isTrue();
+        assertThat(count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND application_name = '" + AuditLog.WRITER_NAME + "'")).as("the writer keeps a fresh connection").isEqualTo(1);
+    }
+
     private static String register(String token, String name) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("displayName", name))
                 .when().post("/api/patients").then().statusCode(201).extract().path("id");
