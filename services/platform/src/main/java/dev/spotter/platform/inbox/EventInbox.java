@@ -14,7 +14,10 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +34,10 @@ import org.jboss.logging.Logger;
  * away) is retried until it succeeds; anything else is thrown, and the channel's dead-letter
  * strategy parks the record on the service's dead-letter topic with the reason, counted. Applying is a span of the
  * trace the record carries, so what the effect writes (an alert, its pages, the next events) joins that trace.
+ * <p>
+ * Once the service is stopping, a failure is no reason to dead-letter: the database session and the pool close under
+ * the events still in flight. Such an event is held, its offset never committed, until the process ends; the next
+ * start (this replica or another) applies it.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -49,6 +56,18 @@ public class EventInbox {
 
     @Inject
     Spans spans;
+
+    private volatile boolean stopping;
+
+    /** Early in the shutdown, before the database session closes: from here on a failed event is held, not dead-lettered. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** Whether failed events are held rather than dead-lettered, as from the shutdown on; for tests, which turn it off again. */
+    public void holdFailures(boolean hold) {
+        stopping = hold;
+    }
 
     public <E extends SpotterEvent> void consume(ConsumerRecord<String, byte[]> record, Topic<E> topic, Consumer<E> effect) {
         Map<String, String> headers = headers(record);
@@ -92,6 +111,9 @@ public class EventInbox {
                 });
                 return;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    holdWhileStopping(record, e);
+                }
                 if (!TransientFailures.isTransient(e)) {
                     throw deadLetter(record, e instanceof RejectedEventException ? "rejected" : "failed", e);
                 }
@@ -100,6 +122,26 @@ public class EventInbox {
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * Holds the consumer's thread while the service stops, deaf to interrupts: returning or throwing would let the
+     * connector commit the record's offset (or dead-letter it). Returns only should the stop be called off (tests).
+     */
+    private void holdWhileStopping(ConsumerRecord<String, byte[]> record, RuntimeException cause) {
+        LOG.infof("the service is stopping: %s-%d@%d is left for the next start (%s)", record.topic(), record.partition(),
+                record.offset(), cause.getMessage());
+        boolean interrupted = false;
+        while (stopping) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
