@@ -9,6 +9,7 @@ import dev.spotter.events.Priority;
 import dev.spotter.events.Topics;
 import dev.spotter.platform.tracing.Spans;
 import dev.spotter.testing.KafkaTestClient;
+import dev.spotter.testing.RecordedSpans;
 import dev.spotter.testing.SpotterInfrastructure;
 import dev.spotter.testing.TestEvents;
 import dev.spotter.testing.WebhookReceiver;
@@ -88,8 +89,7 @@ class TraceContextTest {
         assertThat(page.getParentSpanId()).as("the page was made while the event was processed").isEqualTo(processing.getSpanId());
         assertThat(page.getAttributes().asMap().toString()).contains("spotter.delivery.outcome=delivered");
         assertThat(List.of(processing, page)).allSatisfy(span -> assertThat(span.getAttributes().get(Spans.CLINIC)).isEqualTo(clinic.id));
-        assertThat(trace).allSatisfy(span -> assertThat(span.getAttributes().asMap().values().toString())
-                .as("no symptom in a span").doesNotContain("chest-pain"));
+        assertThat(trace).allSatisfy(span -> assertThat(RecordedSpans.values(span)).as("no symptom in a span").doesNotContain("chest-pain"));
         assertThat(storedTraceContexts("SELECT trace_context::text FROM alert WHERE session_id = ?", session))
                 .singleElement().asString().contains(traceId);
         assertThat(storedTraceContexts("""
@@ -99,7 +99,7 @@ class TraceContextTest {
     }
 
     private List<SpanData> spansOf(String traceId) {
-        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+        return RecordedSpans.ofTrace(spans, traceId);
     }
 
     private static SpanData named(List<SpanData> trace, String name) {

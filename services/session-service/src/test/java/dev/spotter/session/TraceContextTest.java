@@ -8,6 +8,7 @@ import dev.spotter.events.CloudEventCodec;
 import dev.spotter.events.Topics;
 import dev.spotter.platform.tracing.Spans;
 import dev.spotter.testing.KafkaTestClient;
+import dev.spotter.testing.RecordedSpans;
 import dev.spotter.testing.SpotterInfrastructure;
 import dev.spotter.testing.TestEvents;
 import dev.spotter.testing.TestTokens;
@@ -141,6 +142,6 @@ class TraceContextTest {
     }
 
     private List<SpanData> spansOf(String traceId) {
-        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+        return RecordedSpans.ofTrace(spans, traceId);
     }
 }
