@@ -11,18 +11,22 @@ import dev.spotter.platform.tracing.Spans;
 import dev.spotter.testing.KafkaTestClient;
 import dev.spotter.testing.RecordedSpans;
 import dev.spotter.testing.SpotterInfrastructure;
+import dev.spotter.testing.SseClient;
 import dev.spotter.testing.TestEvents;
 import dev.spotter.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,8 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A tablet's stop-symptom sent within a trace (its {@code traceparent}) stays in that trace through the outbox: the
- * row keeps the context, and the relay's send is a span of it whose context the Kafka record carries. A request's
- * query string never reaches a span, nor does anything of a refused request's body.
+ * row keeps the context, and the relay's send is a span of it whose context the Kafka record carries. The session's
+ * push to the clinic's tablets is a span of it too. A request's query string never reaches a span, nor does anything
+ * of a refused request's body.
  */
 @QuarkusTest
 @WithTestResource(value = SpotterInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "spotter_test_session"))
@@ -49,6 +54,9 @@ class TraceContextTest {
     private static final String NAME = "Philippa Wrenfield";
     /** What is looked for: the surname alone, in whatever way the spaces of the whole name were written. */
     private static final String SURNAME = "Wrenfield";
+
+    @TestHTTPResource("/api/sessions/stream")
+    URI streamUri;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -87,6 +95,31 @@ class TraceContextTest {
         assertThat(send.getAttributes().get(Spans.CLINIC)).isEqualTo("northside");
         assertThat(trace).allSatisfy(span -> assertThat(span.getAttributes().asMap().values().toString())
                 .as("no symptom in a span").doesNotContain("chest-pain"));
+    }
+
+    @Test
+    void theSessionsPushToTheClinicsTabletsIsASpanOfTheRequestThatChangedIt() throws Exception {
+        String session = startSession(clearedPatient());
+        String traceId = newTraceId();
+
+        try (SseClient tablets = SseClient.open(streamUri, NORTH_TABLET)) {
+            assertThat(tablets.next("subscribed", Duration.ofSeconds(10))).isNotNull();
+            given().auth().oauth2(NORTH_TABLET).contentType(ContentType.JSON).header("traceparent", traceparent(traceId))
+                    .body(Map.of("code", "chest-pain")).when().post("/api/sessions/{id}/symptoms", session)
+                    .then().statusCode(201);
+            assertThat(tablets.next(event -> "session-updated".equals(event.name()) && session.equals(event.id()),
+                    Duration.ofSeconds(10))).isNotNull();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(spansOf(traceId))
+                .anySatisfy(span -> assertThat(span.getName()).isEqualTo("session-updated push")));
+        List<SpanData> trace = spansOf(traceId);
+        SpanData request = trace.stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        SpanData push = trace.stream().filter(span -> span.getName().equals("session-updated push")).findFirst().orElseThrow();
+        assertThat(push.getKind()).isEqualTo(SpanKind.PRODUCER);
+        assertThat(push.getParentSpanId()).as("the push is a child of the request that changed the session").isEqualTo(request.getSpanId());
+        assertThat(push.getAttributes().get(Spans.CLINIC)).isEqualTo("northside");
+        assertThat(push.getAttributes().get(AttributeKey.longKey("spotter.stream.subscribers"))).isGreaterThanOrEqualTo(1L);
     }
 
     @Test
