@@ -9,10 +9,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.spotter.alert.delivery.DeliveryService;
 import dev.spotter.alert.service.EscalationService;
 import dev.spotter.events.Priority;
+import dev.spotter.testing.RecordedSpans;
 import dev.spotter.testing.SpotterInfrastructure;
 import dev.spotter.testing.TestTokens;
 import dev.spotter.testing.WebhookReceiver;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +26,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +51,8 @@ import org.junit.jupiter.api.Test;
  * Pages beyond the console, on the real database and broker, to a webhook receiver and a real SMTP server (GreenMail)
  * in this JVM: the signed webhook, e-mail, retries with back-off and every attempt recorded, a failure moving to the
  * next channel and, when nobody of a level is reached, to the next level at once; acknowledgement stopping retries;
- * cancellation notices; a different stop-symptom paging again; a clinic's own escalation.
+ * cancellation notices; a different stop-symptom paging again; a clinic's own escalation. Each attempt sends its span
+ * ({@code traceparent}), in the trace of the alert's cause.
  */
 @QuarkusTest
 @WithTestResource(value = SpotterInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "spotter_test_alert"))
@@ -74,6 +78,9 @@ class DeliveryTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     private TestClinic clinic;
     private String doctor;
@@ -150,6 +157,11 @@ class DeliveryTest {
         assertThat(request.header("Spotter-Event")).isEqualTo("alert.page");
         assertSignedWith(secret, request);
         assertThat(request.body()).doesNotContain("name", "birth");
+        assertThat(request.header("traceparent")).as("the attempt's trace context").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        String[] traceparent = request.header("traceparent").split("-");
+        assertThat(traceparent[1]).as("the trace of the alert's cause").isEqualTo(alertTraceId(session));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(RecordedSpans.ofTrace(spans, traceparent[1]))
+                .anySatisfy(span -> assertThat(span.getSpanId() + " " + span.getName()).isEqualTo(traceparent[2] + " page webhook")));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveries(session, "webhook"))
                 .containsExactly(Map.entry("dr.primary", "DELIVERED")));
@@ -180,6 +192,9 @@ class DeliveryTest {
         List<WebhookReceiver.Request> attempts = HOOKS.requests(to("primary"));
         assertThat(attempts).hasSize(2);
         assertThat(attempts.get(1).header("Spotter-Delivery")).isEqualTo(attempts.get(0).header("Spotter-Delivery"));
+        // each attempt a span of its own, both in the trace of the alert's cause
+        assertThat(attempts).extracting(attempt -> attempt.header("traceparent").split("-")[1]).containsOnly(alertTraceId(session));
+        assertThat(attempts.get(1).header("traceparent")).isNotEqualTo(attempts.get(0).header("traceparent"));
         assertThat(deliveries(session, "webhook")).containsExactly(Map.entry("dr.primary", "DELIVERED"));
         assertThat(clinic.alertOf(session).getList("timeline.findAll { it.kind == 'DELIVERY_FAILED' }.detail").toString())
                 .contains("page by webhook to dr.primary (level 0), attempt 1: HTTP 503; retry at");
@@ -349,6 +364,19 @@ class DeliveryTest {
                 throw new IllegalStateException(e);
             }
         }).findFirst().orElse(null), Objects::nonNull);
+    }
+
+    /** The trace id of the alert's cause, as the alert keeps it. */
+    private String alertTraceId(UUID session) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT trace_context::jsonb ->> 'traceparent' FROM alert WHERE session_id = ?")) {
+            select.setObject(1, session);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).as("the alert").isTrue();
+                assertThat(row.getString(1)).as("the alert's trace context").isNotNull();
+                return row.getString(1).split("-")[1];
+            }
+        }
     }
 
     /** The alert's pages by a channel, clinician to status. */

@@ -9,6 +9,7 @@ import dev.spotter.events.Priority;
 import dev.spotter.events.Topics;
 import dev.spotter.platform.tracing.Spans;
 import dev.spotter.testing.KafkaTestClient;
+import dev.spotter.testing.RecordedSpans;
 import dev.spotter.testing.SpotterInfrastructure;
 import dev.spotter.testing.TestEvents;
 import dev.spotter.testing.WebhookReceiver;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A stop-symptom event that carries a trace ({@code traceparent}) raises its alert and pages within that trace: the
  * event's processing, the page's delivery by webhook (later, by a sender, from the stored page) and the
- * {@code AlertRaised} it sends on are spans of it, each naming the clinic.
+ * {@code AlertRaised} it sends on are spans of it, each naming the clinic; the webhook request carries the page's span.
  */
 @QuarkusTest
 @WithTestResource(value = SpotterInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "spotter_test_alert"))
@@ -75,7 +76,8 @@ class TraceContextTest {
         Map<String, String> headers = new HashMap<>(symptom.headers());
         headers.put("traceparent", "00-" + traceId + "-" + sendSpan + "-01");
         new KafkaTestClient(bootstrapServers).send(symptom.topic(), symptom.key(), headers, symptom.data());
-        HOOKS.await(request -> request.path().endsWith(clinic.id + "/primary"), 1, Duration.ofSeconds(20));
+        WebhookReceiver.Request hook = HOOKS.await(request -> request.path().endsWith(clinic.id + "/primary"), 1, Duration.ofSeconds(20))
+                .getFirst();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(spansOf(traceId))
                 .anySatisfy(span -> assertThat(span.getName()).isEqualTo("page webhook")));
@@ -87,9 +89,10 @@ class TraceContextTest {
         assertThat(page.getKind()).isEqualTo(SpanKind.CLIENT);
         assertThat(page.getParentSpanId()).as("the page was made while the event was processed").isEqualTo(processing.getSpanId());
         assertThat(page.getAttributes().asMap().toString()).contains("spotter.delivery.outcome=delivered");
+        assertThat(hook.header("traceparent")).as("the gateway is sent the attempt's span")
+                .isEqualTo("00-" + traceId + "-" + page.getSpanId() + "-01");
         assertThat(List.of(processing, page)).allSatisfy(span -> assertThat(span.getAttributes().get(Spans.CLINIC)).isEqualTo(clinic.id));
-        assertThat(trace).allSatisfy(span -> assertThat(span.getAttributes().asMap().values().toString())
-                .as("no symptom in a span").doesNotContain("chest-pain"));
+        assertThat(trace).allSatisfy(span -> assertThat(RecordedSpans.values(span)).as("no symptom in a span").doesNotContain("chest-pain"));
         assertThat(storedTraceContexts("SELECT trace_context::text FROM alert WHERE session_id = ?", session))
                 .singleElement().asString().contains(traceId);
         assertThat(storedTraceContexts("""
@@ -99,7 +102,7 @@ class TraceContextTest {
     }
 
     private List<SpanData> spansOf(String traceId) {
-        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+        return RecordedSpans.ofTrace(spans, traceId);
     }
 
     private static SpanData named(List<SpanData> trace, String name) {

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each service's Deployment, in each overlay: the security settings, probes on the real health endpoints and port,
- * requests and limits, and settings that the service reads from things that exist.
+ * requests and limits, settings that the service reads from things that exist, and traces sent to a collector.
  */
 class WorkloadTest {
 
@@ -142,6 +143,23 @@ class WorkloadTest {
                 volume.getSecret().getItems().forEach(item -> assertThat(secrets.get(name)).contains(item.getKey()));
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("servicesInOverlays")
+    void sendsItsTracesToACollectorServiceByOtlp(Render render, ServiceSource service) {
+        Map<String, String> env = environment(render, Renders.container(render, service.name()));
+        String protocol = env.getOrDefault("SPOTTER_OTEL_PROTOCOL", "grpc");
+        URI endpoint = URI.create(env.getOrDefault("SPOTTER_OTEL_ENDPOINT", ""));
+
+        assertThat(protocol).isIn("grpc", "http/protobuf");
+        assertThat(endpoint.getScheme()).as("the collector's address, SPOTTER_OTEL_ENDPOINT").isIn("http", "https");
+        // a Service of the cluster by name and namespace, on OTLP's port for the protocol; the exporter adds /v1/traces
+        assertThat(endpoint.getHost()).matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.svc(\\.[a-z0-9.-]+)?)?");
+        assertThat(endpoint.getPort()).isEqualTo(protocol.equals("grpc") ? 4317 : 4318);
+        assertThat(endpoint.getPath()).isIn("", "/");
+        assertThat(Double.parseDouble(env.getOrDefault("SPOTTER_OTEL_SAMPLE_RATIO", "1.0"))).isBetween(0.0, 1.0);
+        assertThat(env.get("SPOTTER_OTEL_DISABLED")).as("OpenTelemetry switched off").isNotEqualTo("true");
     }
 
     /** Every variable the container gets: its own env and every key of the ConfigMaps it takes whole. */

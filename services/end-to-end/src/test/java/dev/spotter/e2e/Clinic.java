@@ -199,7 +199,7 @@ final class Clinic {
      * pages its primary once and repeats only after 5 minutes (HIGH) or 30 (MEDIUM), so nothing of it changes by itself
      * while a test runs.
      */
-    private String rosterOnCall(String clinician, String displayName, String webhookUrl) throws Exception {
+    String rosterOnCall(String clinician, String displayName, String webhookUrl) throws Exception {
         String admin = tokens.get("clinic-admin");
         expect(Http.put(platform.alert.uri("/api/roster/clinicians/" + clinician), admin,
                 Map.of("displayName", displayName, "webhookUrl", webhookUrl)), 200);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Least data: a patient's name stays in screening-service's database and the pages that show it. After a full
  * session, with a stop-symptom, an alert, its acknowledgement and resolution, no event on any topic (dead-letter
- * topics included) and no line of any service's log carries the name; the pseudonymous id does travel.
+ * topics included), no line of any service's log and no span any service sent to the collector carries the name; the
+ * pseudonymous id does travel.
  */
 class LeastDataEndToEndIT {
 
@@ -64,6 +65,14 @@ class LeastDataEndToEndIT {
                 }
             }
         }
+        // the resolution's request span has reached the collector: so have the spans of every step before it
+        await().atMost(Clinic.PROPAGATION).until(() -> platform.traces.spans().stream()
+                .anyMatch(span -> ("/api/alerts/" + alert + "/resolve").equals(span.attribute("url.path"))));
+        for (TraceReceiver.ReceivedSpan span : platform.traces.spans()) {
+            if (containsName(span.values())) {
+                leaks.add(span.service() + " span " + span.name() + ": " + span.values());
+            }
+        }
         try (Stream<Path> logs = Files.list(Path.of("target", "e2e-logs"))) {
             for (Path log : logs.toList()) {
                 for (String line : Files.readAllLines(log)) {
@@ -73,9 +82,10 @@ class LeastDataEndToEndIT {
                 }
             }
         }
-        System.out.printf("least data: %d records on every topic and every service log scanned%n", records);
+        System.out.printf("least data: %d records on every topic, every service log and %d spans scanned%n", records,
+                platform.traces.spans().size());
         assertThat(idTravelled).as("the patient's pseudonymous id is in the events (so the scan looked at them)").isTrue();
-        assertThat(leaks).as("events and log lines naming the patient").isEmpty();
+        assertThat(leaks).as("events, log lines and spans naming the patient").isEmpty();
     }
 
     private static boolean containsName(String text) {

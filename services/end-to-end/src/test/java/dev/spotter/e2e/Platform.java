@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The three packaged services, started as processes on the real broker and fresh PostgreSQL databases. */
+/**
+ * The three packaged services, started as processes on the real broker and fresh PostgreSQL databases, sending their
+ * spans to a collector of the platform's own.
+ */
 final class Platform implements AutoCloseable {
 
     final ServiceProcess screening;
@@ -27,11 +30,14 @@ final class Platform implements AutoCloseable {
     final Map<String, String> databases;
     /** A pager gateway that takes every page at once, for the clinics tests give a roster; it lives as long as the services. */
     final WebhookReceiver pager = WebhookReceiver.start();
+    /** The collector every service sends its spans to (OTLP over HTTP); it lives as long as the services. */
+    final TraceReceiver traces;
     private final List<ServiceProcess> all = new ArrayList<>();
     private final Map<String, String> alertEnvironment;
 
-    private Platform(ServiceProcess screening, ServiceProcess session, ServiceProcess alert, Map<String, String> databases,
-                     Map<String, String> alertEnvironment) {
+    private Platform(TraceReceiver traces, ServiceProcess screening, ServiceProcess session, ServiceProcess alert,
+                     Map<String, String> databases, Map<String, String> alertEnvironment) {
+        this.traces = traces;
         this.alertEnvironment = alertEnvironment;
         this.databases = databases;
         this.screening = screening;
@@ -58,31 +64,44 @@ final class Platform implements AutoCloseable {
 
     /**
      * The three services on fresh databases named {@code databasePrefix} and the service's short name, each with the
-     * variables {@code transport} gives it: the broker and how to reach it, and HTTPS if it names a certificate.
+     * variables {@code transport} gives it: the broker and how to reach it, and HTTPS if it names a certificate; and
+     * spans sent to a {@link TraceReceiver} of the platform's own.
      */
     static Platform start(String databasePrefix, Function<String, Map<String, String>> transport) throws Exception {
+        TraceReceiver traces = TraceReceiver.start();
+        try {
+            return start(databasePrefix, transport, traces);
+        } catch (Exception | Error e) {
+            traces.close();
+            throw e;
+        }
+    }
+
+    private static Platform start(String databasePrefix, Function<String, Map<String, String>> transport, TraceReceiver traces)
+            throws Exception {
         Path services = Path.of(System.getProperty("e2e.services.dir", "..")).toAbsolutePath().normalize();
+        Map<String, String> tracing = traces.serviceEnvironment();
         Path logs = Path.of("target", "e2e-logs");
         int screeningPort = KafkaBroker.freePort();
         int sessionPort = KafkaBroker.freePort();
         String scheme = transport.apply("session-service").containsKey("SPOTTER_HTTP_TLS_CERT") ? "https" : "http";
         // the tablet app, served by session-service, reads patient names from screening-service across origins
         Map<String, String> screeningEnvironment = environment("screening-service", databasePrefix, transport,
-                Map.of("SPOTTER_CORS_ORIGINS", scheme + "://127.0.0.1:" + sessionPort));
+                with(tracing, Map.of("SPOTTER_CORS_ORIGINS", scheme + "://127.0.0.1:" + sessionPort)));
         Map<String, String> sessionEnvironment = environment("session-service", databasePrefix, transport,
-                Map.of("SPOTTER_TABLET_SCREENING_URL", scheme + "://127.0.0.1:" + screeningPort));
+                with(tracing, Map.of("SPOTTER_TABLET_SCREENING_URL", scheme + "://127.0.0.1:" + screeningPort)));
         ServiceProcess screening = start("screening-service", screeningPort, services, logs, screeningEnvironment);
         ServiceProcess session = start("session-service", sessionPort, services, logs, sessionEnvironment);
         // the tests' webhook receivers listen on this machine over plain http, which production refuses
-        Map<String, String> alertEnvironment = environment("alert-service", databasePrefix, transport, Map.of(
+        Map<String, String> alertEnvironment = environment("alert-service", databasePrefix, transport, with(tracing, Map.of(
                 "SPOTTER_WEBHOOK_PRIVATE_NETWORKS", "true",
-                "SPOTTER_SECRET_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
+                "SPOTTER_SECRET_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)))));
         ServiceProcess alert = start("alert-service", KafkaBroker.freePort(), services, logs, alertEnvironment);
         Map<String, String> databases = Map.of(
                 "screening-service", screeningEnvironment.get("SPOTTER_DB_URL"),
                 "session-service", sessionEnvironment.get("SPOTTER_DB_URL"),
                 "alert-service", alertEnvironment.get("SPOTTER_DB_URL"));
-        Platform platform = new Platform(screening, session, alert, databases, alertEnvironment);
+        Platform platform = new Platform(traces, screening, session, alert, databases, alertEnvironment);
         try {
             for (ServiceProcess service : platform.all) {
                 service.awaitReady(Duration.ofSeconds(180));
@@ -97,6 +116,12 @@ final class Platform implements AutoCloseable {
     private static ServiceProcess start(String name, int port, Path services, Path logs, Map<String, String> environment)
             throws Exception {
         return ServiceProcess.start(name, services.resolve(name).resolve("target/quarkus-app"), port, environment, logs);
+    }
+
+    private static Map<String, String> with(Map<String, String> some, Map<String, String> more) {
+        Map<String, String> both = new HashMap<>(some);
+        both.putAll(more);
+        return both;
     }
 
     /** A service's settings: a fresh database of its own, the key that checks tokens, the transport's and {@code extra}. */
@@ -138,5 +163,6 @@ final class Platform implements AutoCloseable {
     public void close() {
         all.forEach(ServiceProcess::close);
         pager.close();
+        traces.close();
     }
 }

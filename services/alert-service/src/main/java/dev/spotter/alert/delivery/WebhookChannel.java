@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotter.alert.config.DeliveryConfig;
 import dev.spotter.alert.model.AlertPage;
+import dev.spotter.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import java.time.Clock;
 
 /**
  * Pages by an HTTP POST of the message as JSON to the clinician's webhook (a clinic's pager or SMS gateway), signed
- * with the clinic's secret ({@link WebhookSignature}). Any 2xx answer is delivered; anything else, or no answer within
- * the attempt timeout, failed.
+ * with the clinic's secret ({@link WebhookSignature}) and carrying the attempt's trace ({@code traceparent}). Any 2xx
+ * answer is delivered; anything else, or no answer within the attempt timeout, failed.
  */
 @ApplicationScoped
 public class WebhookChannel implements Channel {
@@ -56,13 +57,15 @@ public class WebhookChannel implements Channel {
         }
         try {
             String body = json.writeValueAsString(message);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(address)).timeout(config.attemptTimeout())
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address)).timeout(config.attemptTimeout())
                     .header("Content-Type", "application/json")
                     .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, clock.instant().getEpochSecond(), body))
                     .header(DELIVERY_HEADER, message.deliveryId().toString())
-                    .header(EVENT_HEADER, message.type())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .header(EVENT_HEADER, message.type());
+            // the attempt's span (W3C trace context), so a gateway that traces continues the page's trace
+            TraceContext.current().forEach(request::header);
+            int status = http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
             return status / 100 == 2 ? Outcome.delivered("HTTP " + status) : Outcome.failed("HTTP " + status);
         } catch (HttpTimeoutException e) {
             return Outcome.failed("no answer within " + config.attemptTimeout().toMillis() + " ms");

@@ -5,6 +5,8 @@ import dev.spotter.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +19,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One inversion session of one patient, with the symptoms logged in it and the status of its alert. */
@@ -143,6 +146,11 @@ public class Session extends PanacheEntityBase {
     /** Every page of the alert so far, as JSON, as alert-service reported them. */
     @Column(name = "alert_notified", nullable = false)
     public String alertNotified = "[]";
+
+    /** The trace of the latest change (W3C headers): the push of the session to the tablets is a span of it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "trace_context")
+    public Map<String, String> traceContext;
 
     /** When the patient's first session that really began (not one refused at its pre-check) began; null before it. */
     public static Instant firstStartedAt(UUID patientId) {
