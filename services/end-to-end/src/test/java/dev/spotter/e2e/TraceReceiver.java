@@ -2,6 +2,7 @@ package dev.spotter.e2e;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.spotter.testing.LocalHttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -12,15 +13,12 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -48,25 +46,17 @@ final class TraceReceiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private HttpServer server;
     private final Queue<ReceivedSpan> spans = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TraceReceiver(HttpServer server) {
-        this.server = server;
+    private TraceReceiver() {
     }
 
     static TraceReceiver start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            TraceReceiver receiver = new TraceReceiver(server);
-            server.createContext("/", receiver::handle);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return receiver;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TraceReceiver receiver = new TraceReceiver();
+        receiver.server = LocalHttpServer.start(receiver::handle);
+        return receiver;
     }
 
     /**

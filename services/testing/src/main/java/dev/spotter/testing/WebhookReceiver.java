@@ -3,8 +3,6 @@ package dev.spotter.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -32,27 +29,19 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failWith = 503;
     private volatile CountDownLatch hold = new CountDownLatch(0);
 
-    private WebhookReceiver(HttpServer server) {
-        this.server = server;
+    private WebhookReceiver() {
     }
 
     public static WebhookReceiver start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            WebhookReceiver receiver = new WebhookReceiver(server);
-            server.createContext("/", receiver::handle);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return receiver;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        WebhookReceiver receiver = new WebhookReceiver();
+        receiver.server = LocalHttpServer.start(receiver::handle);
+        return receiver;
     }
 
     /** The address of a hook on this receiver, such as {@code http://127.0.0.1:40123/hooks/dr.north}. */
