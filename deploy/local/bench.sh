@@ -17,7 +17,8 @@ Builds the services and the harness (unless --no-build), then runs the harness. 
   --clinics N (10)  --tablets M per clinic (10)  --symptoms-per-second R (2)
   --heartbeat S (15)  --angle-every S (20)  --hold S (60)  --holds N (2)  --rest S (20)
   --patients-per-tablet N (2, enrolled before the load)  --warm-up S (60)  --measure S (120)
-  --faults  --fault-gap S (20)  --service-jvm-options "OPTIONS" (-Xmx256m)
+  --faults  --fault-gap S (20)  --service-jvm-options "OPTIONS" (@deploy/jvm.options)
+  --aot-cache true|false (true: on JDK 25+, a service without an AOT cache gets a training start that records one)
   --out DIR (services/bench/target/bench): results.md, latency.svg, *.hgrm, the services' logs
 Environment: SPOTTER_PG_HOST/PORT/USER/PASSWORD (127.0.0.1:5432, postgres), SPOTTER_TEST_DB_SUFFIX
   (appended to the harness's databases, spotter_bench_*), JAVA_HOME (a JDK >= 21).

@@ -155,11 +155,17 @@ start_kafka() {
 }
 
 # Why: all three start together so their ~10 s start-ups overlap; each gets its own database and log.
-# Why: the class-data sharing archive the build made shortens the start, but only on the JDK that made it (run.sh uses
-# the same one) and run from the application's folder (it names its class path from there); without it the service
-# starts as well, a little slower.
+# Why: a start cache shortens the start, but only on the JDK that made it (run.sh uses the same one) and run from the
+# application's folder (it names its class path from there): the AOT cache a training start recorded (JDK 25 and later;
+# deploy/local/bench.sh records one), else the class-data sharing archive the build made. Without either the service
+# starts as well, slower.
 class_archive() {
-  [[ -f "services/$1/target/quarkus-app/app-cds.jsa" ]] && echo "-XX:SharedArchiveFile=app-cds.jsa"
+  local app=services/$1/target/quarkus-app
+  if [[ -f "$app/app.aot" ]] && (( java_major >= 25 )); then
+    echo "-XX:AOTCache=app.aot"
+  elif [[ -f "$app/app-cds.jsa" ]]; then
+    echo "-XX:SharedArchiveFile=app-cds.jsa"
+  fi
   return 0
 }
 
@@ -296,7 +302,10 @@ main() {
     esac
     shift
   done
-  java="$(find_jdk)/bin/java"
+  local jdk
+  jdk=$(find_jdk)
+  java=$jdk/bin/java
+  java_major=$(jdk_major "$jdk")
   mkdir -p "$run_dir"
   run_dir=$(cd "$run_dir" && pwd)
   check_ports_free 8081 8082 8083 "$kafka_port" "$controller_port"

@@ -54,8 +54,9 @@ public final class Bench {
         boolean faults = Boolean.parseBoolean(option("faults", "false"));
         List<String> jvmOptions = List.of(option("service-jvm-options", DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
         report.log("services run with: " + String.join(" ", jvmOptions));
+        boolean aotCache = Boolean.parseBoolean(option("aot-cache", "true"));
         try (BenchPlatform platform = BenchPlatform.start(Path.of(option("services", "services")), report.dir.resolve("run"), jvmOptions,
-                faults);
+                faults, aotCache, report::log);
              WebhookReceiver hooks = WebhookReceiver.start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-stop"));
             report.log("ready: " + platform.readyAfter);

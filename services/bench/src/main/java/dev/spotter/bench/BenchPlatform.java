@@ -18,11 +18,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the harness runs against: a broker of its own, PostgreSQL behind a {@link TcpProxy}, and the three packaged
@@ -52,8 +55,13 @@ final class BenchPlatform implements AutoCloseable {
         this.controllerPort = controllerPort;
     }
 
-    /** Starts the broker and the services with {@code jvmOptions}; through a relay to PostgreSQL if {@code cuttable}. */
-    static BenchPlatform start(Path servicesDir, Path workDir, List<String> jvmOptions, boolean cuttable) throws Exception {
+    /**
+     * Starts the broker and the services with {@code jvmOptions}; through a relay to PostgreSQL if {@code cuttable}. With
+     * {@code aotCache}, a service whose folder has no AOT cache yet first has a training start that records one (on a
+     * JDK that can, 25 and later), so the timed start is the one a deployment with its cache would see.
+     */
+    static BenchPlatform start(Path servicesDir, Path workDir, List<String> jvmOptions, boolean cuttable, boolean aotCache,
+            Consumer<String> log) throws Exception {
         deleteRecursively(workDir.resolve("kafka")); // a broker with an earlier run's topics would feed its events to this one
         Files.createDirectories(workDir);
         TcpProxy proxy = cuttable ? TcpProxy.to(PostgresDatabases.host(), Integer.parseInt(PostgresDatabases.port())) : null;
@@ -61,6 +69,9 @@ final class BenchPlatform implements AutoCloseable {
         try {
             platform.startBroker();
             for (String name : List.of("screening-service", "session-service", "alert-service")) {
+                if (aotCache) {
+                    platform.recordAotCache(servicesDir, name, log);
+                }
                 platform.startService(servicesDir, name);
             }
         } catch (Exception e) {
@@ -168,13 +179,41 @@ final class BenchPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * A training start: the service starts on a database of its own, becomes ready and is stopped, and the JDK writes
+     * what it loaded and linked into the service's AOT cache. Skipped where the cache is there already (a new build
+     * empties the folder) or the JDK cannot record one.
+     */
+    private void recordAotCache(Path servicesDir, String name, Consumer<String> log) throws Exception {
+        Path appDir = servicesDir.resolve(name).resolve("target/quarkus-app");
+        Optional<String> recording = ServiceProcess.aotCacheRecording();
+        if (ServiceProcess.hasAotCache(appDir) || recording.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add(recording.get());
+        ServiceProcess training = ServiceProcess.start(name + "-training", appDir, KafkaBroker.freePort(), environment(name),
+                workDir.resolve("logs"), options);
+        try {
+            training.awaitReady(READY_TIMEOUT);
+        } finally {
+            training.stop(Duration.ofSeconds(180));
+        }
+        log.accept("%s: AOT cache recorded by a training start in %.1f s".formatted(name, (System.nanoTime() - started) / 1e9));
+    }
+
     private void startService(Path servicesDir, String name) throws Exception {
         long started = System.nanoTime();
-        ServiceProcess service = ServiceProcess.start(name, servicesDir.resolve(name).resolve("target/quarkus-app"),
-                KafkaBroker.freePort(), environment(name), workDir.resolve("logs"), jvmOptions);
+        Path appDir = servicesDir.resolve(name).resolve("target/quarkus-app");
+        ServiceProcess service = ServiceProcess.start(name, appDir, KafkaBroker.freePort(), environment(name), workDir.resolve("logs"),
+                jvmOptions);
         services.put(name, service);
         awaitReady(name, service);
         readyAfter.put(name, Duration.ofNanos(System.nanoTime() - started));
+        String cache = ServiceProcess.namesStartupCache(jvmOptions) ? "the cache its options name"
+                : ServiceProcess.hasAotCache(appDir) ? "its AOT cache" : "the build's class archive";
+        startNotes.computeIfPresent(name, (key, note) -> "with " + cache + "; " + note);
     }
 
     /**

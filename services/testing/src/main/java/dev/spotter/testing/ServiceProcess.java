@@ -12,12 +12,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A packaged Quarkus service started as its own process, for end-to-end tests. Given {@code SPOTTER_HTTP_TLS_CERT} it
  * serves HTTPS on its port, and the test's clients trust {@link TestCertificates#shared()}'s server certificate.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** The AOT cache's file in the application's folder, as the JDK's training start writes it. */
+    public static final String AOT_CACHE = "app.aot";
 
     private final String name;
     private final ProcessBuilder builder;
@@ -57,10 +62,8 @@ public final class ServiceProcess implements AutoCloseable {
         int plainPort = https ? KafkaBroker.freePort() : port;
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        if (Files.exists(appDir.resolve("app-cds.jsa"))) {
-            // the class-data sharing archive the build made (with this same JDK; a JVM it does not fit ignores it); it
-            // names its class path relative to the application's folder, so the service runs from there
-            command.add("-XX:SharedArchiveFile=app-cds.jsa");
+        if (!namesStartupCache(jvmOptions)) {
+            command.addAll(startupCache(appDir));
         }
         command.add("-Dquarkus.http.port=" + plainPort);
         if (https) {
@@ -73,6 +76,51 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new ServiceProcess(name, builder, port, plainPort, https, log);
+    }
+
+    /**
+     * What shortens the start, best first: the AOT cache a training start recorded ({@link #AOT_CACHE}, on a JDK that
+     * reads one, 25 and later), else the class-data sharing archive the build made. Both name the class path relative
+     * to the application's folder, so the service runs from there; a JVM that either does not fit ignores it.
+     */
+    static List<String> startupCache(Path appDir) {
+        if (hasAotCache(appDir)) {
+            return List.of("-XX:AOTCache=" + AOT_CACHE);
+        }
+        return Files.exists(appDir.resolve("app-cds.jsa")) ? List.of("-XX:SharedArchiveFile=app-cds.jsa") : List.of();
+    }
+
+    /**
+     * The options for a training start: the JVM records what the start loaded, linked and ran, and writes it to
+     * {@link #AOT_CACHE} when the service stops ({@link #stop(Duration)}: writing takes some seconds). Empty on a JDK
+     * before 25, which records none this way.
+     */
+    public static Optional<String> aotCacheRecording() {
+        return readsAotCache() ? Optional.of("-XX:AOTCacheOutput=" + AOT_CACHE) : Optional.empty();
+    }
+
+    /** Whether these JVM options choose a cache or archive themselves (then {@link #start} adds none). */
+    public static boolean namesStartupCache(List<String> jvmOptions) {
+        return jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:AOTCache") || option.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    /** Whether the service's folder holds a recorded AOT cache that this JDK would use. */
+    public static boolean hasAotCache(Path appDir) {
+        return readsAotCache() && Files.exists(appDir.resolve(AOT_CACHE));
+    }
+
+    /** The JDK's AOT cache, recorded in one start and written when it ends, came with 25 (JEP 514). */
+    private static boolean readsAotCache() {
+        return Runtime.version().feature() >= 25;
+    }
+
+    /** Asks the service to stop and waits up to {@code timeout} for it (a training start writes its cache then). */
+    public void stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(name + " did not stop within " + timeout + "; see " + log);
+        }
     }
 
     /** Kills the service as a crash would (SIGKILL): no shutdown hook, no graceful close of anything. */
