@@ -200,7 +200,9 @@ final class BenchPlatform implements AutoCloseable {
         } finally {
             training.stop(Duration.ofSeconds(180));
         }
-        log.accept("%s: AOT cache recorded by a training start in %.1f s".formatted(name, (System.nanoTime() - started) / 1e9));
+        double took = (System.nanoTime() - started) / 1e9;
+        log.accept(ServiceProcess.hasAotCache(appDir) ? "%s: AOT cache recorded by a training start in %.1f s".formatted(name, took)
+                : "%s: the training start wrote no AOT cache (see its log); it starts with the build's archive".formatted(name));
     }
 
     private void startService(Path servicesDir, String name) throws Exception {
