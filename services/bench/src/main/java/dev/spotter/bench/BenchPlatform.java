@@ -205,10 +205,12 @@ final class BenchPlatform implements AutoCloseable {
                 : "%s: the training start wrote no AOT cache (see its log); it starts with the build's archive".formatted(name));
     }
 
+    /** Timed from the process's launch: the service's empty database is made first, and is not part of its start. */
     private void startService(Path servicesDir, String name) throws Exception {
-        long started = System.nanoTime();
         Path appDir = servicesDir.resolve(name).resolve("target/quarkus-app");
-        ServiceProcess service = ServiceProcess.start(name, appDir, KafkaBroker.freePort(), environment(name), workDir.resolve("logs"),
+        Map<String, String> environment = environment(name);
+        long started = System.nanoTime();
+        ServiceProcess service = ServiceProcess.start(name, appDir, KafkaBroker.freePort(), environment, workDir.resolve("logs"),
                 jvmOptions);
         services.put(name, service);
         awaitReady(name, service);
@@ -228,15 +230,19 @@ final class BenchPlatform implements AutoCloseable {
         long started = System.nanoTime();
         long deadline = started + READY_TIMEOUT.toNanos();
         Long listening = null;
+        int firstStatus = 0;
         Map<String, Long> downUntil = new LinkedHashMap<>();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(service.uri("/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 long now = System.nanoTime() - started;
-                listening = listening == null ? now : listening;
+                if (listening == null) {
+                    listening = now;
+                    firstStatus = ready.statusCode();
+                }
                 if (ready.statusCode() == 200) {
-                    StringBuilder note = new StringBuilder("HTTP answered after %.2f s".formatted(listening / 1e9));
+                    StringBuilder note = new StringBuilder("HTTP answered after %.2f s (%d)".formatted(listening / 1e9, firstStatus));
                     downUntil.forEach((check, until) -> note.append("; %s down until %.2f s".formatted(check, until / 1e9)));
                     startNotes.put(name, note.toString());
                     return;
