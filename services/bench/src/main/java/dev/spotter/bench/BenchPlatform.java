@@ -185,7 +185,7 @@ final class BenchPlatform implements AutoCloseable {
      * empties the folder) or the JDK cannot record one.
      */
     private void recordAotCache(Path servicesDir, String name, Consumer<String> log) throws Exception {
-        Path appDir = servicesDir.resolve(name).resolve("target/quarkus-app");
+        Path appDir = appDir(servicesDir, name);
         Optional<String> recording = ServiceProcess.aotCacheRecording();
         if (ServiceProcess.hasAotCache(appDir) || recording.isEmpty()) {
             return;
@@ -197,9 +197,11 @@ final class BenchPlatform implements AutoCloseable {
                 workDir.resolve("logs"), options);
         try {
             training.awaitReady(READY_TIMEOUT);
-        } finally {
-            training.stop(Duration.ofSeconds(180));
+        } catch (Exception notReady) {
+            training.close();
+            throw notReady;
         }
+        training.stop(Duration.ofSeconds(180)); // the JVM writes the cache while it stops
         double took = (System.nanoTime() - started) / 1e9;
         log.accept(ServiceProcess.hasAotCache(appDir) ? "%s: AOT cache recorded by a training start in %.1f s".formatted(name, took)
                 : "%s: the training start wrote no AOT cache (see its log); it starts with the build's archive".formatted(name));
@@ -207,7 +209,7 @@ final class BenchPlatform implements AutoCloseable {
 
     /** Timed from the process's launch: the service's empty database is made first, and is not part of its start. */
     private void startService(Path servicesDir, String name) throws Exception {
-        Path appDir = servicesDir.resolve(name).resolve("target/quarkus-app");
+        Path appDir = appDir(servicesDir, name);
         Map<String, String> environment = environment(name);
         long started = System.nanoTime();
         ServiceProcess service = ServiceProcess.start(name, appDir, KafkaBroker.freePort(), environment, workDir.resolve("logs"),
@@ -215,9 +217,13 @@ final class BenchPlatform implements AutoCloseable {
         services.put(name, service);
         awaitReady(name, service);
         readyAfter.put(name, Duration.ofNanos(System.nanoTime() - started));
-        String cache = ServiceProcess.namesStartupCache(jvmOptions) ? "the cache its options name"
-                : ServiceProcess.hasAotCache(appDir) ? "its AOT cache" : "the build's class archive";
+        String cache = service.startupCache().isEmpty() ? "the JVM options as given, no cache added" : String.join(" ", service.startupCache());
         startNotes.computeIfPresent(name, (key, note) -> "with " + cache + "; " + note);
+    }
+
+    /** Where the build put a service's packaged application. */
+    private static Path appDir(Path servicesDir, String name) {
+        return servicesDir.resolve(name).resolve("target/quarkus-app");
     }
 
     /**

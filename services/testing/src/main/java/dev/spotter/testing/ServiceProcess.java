@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A packaged Quarkus service started as its own process, for end-to-end tests. Given {@code SPOTTER_HTTP_TLS_CERT} it
@@ -30,15 +29,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final int plainPort;
     private final boolean https;
     private final Path log;
+    private final List<String> startupCache;
     private volatile Process process;
 
-    private ServiceProcess(String name, ProcessBuilder builder, int port, int plainPort, boolean https, Path log) throws IOException {
+    private ServiceProcess(String name, ProcessBuilder builder, int port, int plainPort, boolean https, Path log,
+            List<String> startupCache) throws IOException {
         this.name = name;
         this.builder = builder;
         this.port = port;
         this.plainPort = plainPort;
         this.https = https;
         this.log = log;
+        this.startupCache = startupCache;
         this.process = builder.start();
     }
 
@@ -62,9 +64,8 @@ public final class ServiceProcess implements AutoCloseable {
         int plainPort = https ? KafkaBroker.freePort() : port;
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        if (!namesStartupCache(jvmOptions)) {
-            command.addAll(startupCache(appDir));
-        }
+        List<String> startupCache = namesStartupCache(jvmOptions) ? List.of() : startupCache(appDir);
+        command.addAll(startupCache);
         command.add("-Dquarkus.http.port=" + plainPort);
         if (https) {
             command.add("-Dquarkus.http.ssl-port=" + port);
@@ -75,7 +76,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new ServiceProcess(name, builder, port, plainPort, https, log);
+        return new ServiceProcess(name, builder, port, plainPort, https, log, startupCache);
     }
 
     /**
@@ -100,7 +101,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Whether these JVM options choose a cache or archive themselves (then {@link #start} adds none). */
-    public static boolean namesStartupCache(List<String> jvmOptions) {
+    static boolean namesStartupCache(List<String> jvmOptions) {
         return jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:AOTCache") || option.startsWith("-XX:SharedArchiveFile"));
     }
 
@@ -115,12 +116,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Asks the service to stop and waits up to {@code timeout} for it (a training start writes its cache then). */
-    public void stop(Duration timeout) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor();
+    public void stop(Duration timeout) {
+        if (!ChildProcess.stop(process, timeout)) {
             throw new IllegalStateException(name + " did not stop within " + timeout + "; see " + log);
         }
+    }
+
+    /** The start cache option this service was given by {@link #startupCache(Path)}; empty if none, or if its JVM options named one. */
+    public List<String> startupCache() {
+        return startupCache;
     }
 
     /** Kills the service as a crash would (SIGKILL): no shutdown hook, no graceful close of anything. */
