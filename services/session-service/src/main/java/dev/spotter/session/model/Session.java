@@ -154,8 +154,9 @@ public class Session extends PanacheEntityBase {
 
     /** When the patient's first session that really began (not one refused at its pre-check) began; null before it. */
     public static Instant firstStartedAt(UUID patientId) {
-        return Session.<Session>find("patientId = ?1 and status <> ?2 order by startedAt", patientId, SessionStatus.REFUSED)
-                .firstResultOptional().map(first -> first.startedAt).orElse(null);
+        // the instant alone: a whole session loaded here would be checked for changes at every flush of the transaction
+        return getEntityManager().createQuery("select min(s.startedAt) from Session s where s.patientId = ?1 and s.status <> ?2", Instant.class)
+                .setParameter(1, patientId).setParameter(2, SessionStatus.REFUSED).getSingleResult();
     }
 
     /** When the patient sat up: the last upright logged, else the stop or the start of a session that never inverted. */

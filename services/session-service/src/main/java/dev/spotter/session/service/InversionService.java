@@ -13,11 +13,7 @@ import dev.spotter.session.model.SessionStatus;
 import dev.spotter.session.stream.SessionStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +39,7 @@ public class InversionService {
     ScreeningViewService screeningView;
 
     @Inject
-    EntityManager entityManager;
+    Heartbeats heartbeats;
 
     @Transactional
     public Session startHold(String clinicId, String user, UUID sessionId, int angleDegrees) {
@@ -96,49 +92,11 @@ public class InversionService {
         return session;
     }
 
-    /**
-     * The tablet is still there while the patient is inverted; upright, a heartbeat changes nothing. The most frequent
-     * write of all (every tablet, every 15 s of every hold), so it touches only the watchdog's columns, with plain JDBC
-     * on the transaction's connection: loading and flushing the whole session through Hibernate cost several times as
-     * much. Not idempotent by key: a heartbeat repeated says the same true thing again.
-     */
-    @Transactional
+    /** The tablet is still there; while the patient is inverted, that moves the session's watchdog ({@link Heartbeats}). */
     public void heartbeat(String clinicId, UUID sessionId) {
-        Instant now = clock.instant();
-        boolean found = entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
-            Instant dueAt;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT inverted_since, hold_seconds, watchdog_due_at FROM therapy_session WHERE id = ? AND clinic_id = ? FOR UPDATE")) {
-                select.setObject(1, sessionId);
-                select.setString(2, clinicId);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return false;
-                    }
-                    Instant invertedSince = instant(row.getTimestamp(1));
-                    if (invertedSince == null) {
-                        return true;
-                    }
-                    dueAt = nextWatchdog(new Watchdog.Hold(invertedSince, Duration.ofSeconds(row.getInt(2)), now),
-                            instant(row.getTimestamp(3)), now);
-                }
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE therapy_session SET last_heartbeat_at = ?, watchdog_due_at = ? WHERE id = ?")) {
-                update.setTimestamp(1, Timestamp.from(now));
-                update.setTimestamp(2, dueAt == null ? null : Timestamp.from(dueAt));
-                update.setObject(3, sessionId);
-                update.executeUpdate();
-            }
-            return true;
-        });
-        if (!found) {
+        if (!heartbeats.heard(clinicId, sessionId)) {
             throw ProblemException.notFound("Session", sessionId);
         }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @Transactional
@@ -159,7 +117,7 @@ public class InversionService {
     }
 
     /** The next deadline after now; a deadline already passed but not yet handled is kept, never moved later. */
-    private static Instant nextWatchdog(Watchdog.Hold hold, Instant dueAt, Instant now) {
+    static Instant nextWatchdog(Watchdog.Hold hold, Instant dueAt, Instant now) {
         boolean pending = dueAt != null && !dueAt.isAfter(now);
         return pending ? dueAt : Watchdog.nextDeadline(hold, now).orElse(null);
     }
