@@ -69,7 +69,7 @@ public class Heartbeats {
      * last heartbeat and watchdog deadline set from its latest heartbeat in the batch, all in one statement.
      */
     static List<Boolean> write(Connection connection, List<Heard> batch) throws SQLException {
-        Map<UUID, Hold> holds = lock(connection, batch.stream().map(heard -> heard.sessionId().toString()).distinct().toArray(String[]::new));
+        Map<UUID, Hold> holds = lock(connection, batch);
         List<Boolean> found = new ArrayList<>(batch.size());
         Map<UUID, Instant> latest = new LinkedHashMap<>();
         for (Heard heard : batch) {
@@ -86,11 +86,14 @@ public class Heartbeats {
         return found;
     }
 
-    private static Map<UUID, Hold> lock(Connection connection, String[] sessionIds) throws SQLException {
+    /** The batch's sessions, each only if it is the heartbeat's clinic's: another clinic's is neither read nor locked. */
+    private static Map<UUID, Hold> lock(Connection connection, List<Heard> batch) throws SQLException {
         Map<UUID, Hold> holds = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, clinic_id, inverted_since, hold_seconds, watchdog_due_at "
-                + "FROM therapy_session WHERE id = ANY (?::uuid[]) ORDER BY id FOR UPDATE")) {
-            select.setArray(1, connection.createArrayOf("text", sessionIds));
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.id, s.clinic_id, s.inverted_since, s.hold_seconds, "
+                + "s.watchdog_due_at FROM therapy_session AS s JOIN (SELECT DISTINCT * FROM unnest(?::uuid[], ?::text[])) AS h(id, clinic_id) "
+                + "ON s.id = h.id AND s.clinic_id = h.clinic_id ORDER BY s.id FOR UPDATE OF s")) {
+            select.setArray(1, connection.createArrayOf("text", batch.stream().map(heard -> heard.sessionId().toString()).toArray()));
+            select.setArray(2, connection.createArrayOf("text", batch.stream().map(Heard::clinicId).toArray()));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     holds.put(row.getObject(1, UUID.class), new Hold(row.getString(2), instant(row.getTimestamp(3)), row.getInt(4),
