@@ -2,7 +2,6 @@ package dev.spotter.session;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -12,7 +11,6 @@ import dev.spotter.events.session.SessionFlagged;
 import dev.spotter.session.service.WatchdogService;
 import dev.spotter.testing.KafkaTestClient;
 import dev.spotter.testing.SpotterInfrastructure;
-import dev.spotter.testing.TestEvents;
 import dev.spotter.testing.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -20,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +50,9 @@ class InversionWatchdogTest {
     @BeforeEach
     void startASession() {
         kafka = new KafkaTestClient(bootstrapServers);
-        patient = UUID.randomUUID();
-        kafka.send(TestEvents.encode(TestEvents.patientRegistered("northside", patient)));
-        kafka.send(TestEvents.encode(TestEvents.defaultPlan("northside", patient)));
-        kafka.send(TestEvents.encode(TestEvents.clearedScreening("northside", patient, Instant.now().plus(Duration.ofDays(30)))));
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            var response = given().auth().oauth2(TABLET).contentType(ContentType.JSON)
-                    .body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter", "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", 4)).when().post("/api/sessions");
-            id[0] = response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
-            return id[0] != null;
-        });
-        session = id[0];
+        TestSessions.Started started = TestSessions.start(bootstrapServers, "northside", TABLET);
+        patient = started.patient();
+        session = started.session();
     }
 
     @AfterEach

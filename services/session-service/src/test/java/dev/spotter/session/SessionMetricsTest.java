@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.spotter.platform.outbox.OutboxRelay;
 import dev.spotter.session.service.WatchdogService;
-import dev.spotter.testing.KafkaTestClient;
 import dev.spotter.testing.ScrapedMetrics;
 import dev.spotter.testing.SpotterInfrastructure;
-import dev.spotter.testing.TestEvents;
 import dev.spotter.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
@@ -20,9 +18,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,21 +110,7 @@ class SessionMetricsTest {
     }
 
     private String startSession() {
-        UUID patient = UUID.randomUUID();
-        KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
-        kafka.send(TestEvents.encode(TestEvents.patientRegistered("northside", patient)));
-        kafka.send(TestEvents.encode(TestEvents.defaultPlan("northside", patient)));
-        kafka.send(TestEvents.encode(TestEvents.clearedScreening("northside", patient, Instant.now().plus(Duration.ofDays(30)))));
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            var response = given().auth().oauth2(TABLET).contentType(ContentType.JSON)
-                    .body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter",
-                            "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", 4))
-                    .post("/api/sessions");
-            id[0] = response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
-            return id[0] != null;
-        });
-        return id[0];
+        return TestSessions.start(bootstrapServers, "northside", TABLET).session();
     }
 
     private static void hold(String session) {

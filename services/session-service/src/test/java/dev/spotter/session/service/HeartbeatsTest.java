@@ -2,11 +2,9 @@ package dev.spotter.session.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.spotter.testing.KafkaTestClient;
+import dev.spotter.session.TestSessions;
 import dev.spotter.testing.SpotterInfrastructure;
-import dev.spotter.testing.TestEvents;
 import dev.spotter.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
@@ -19,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -95,24 +92,12 @@ class HeartbeatsTest {
 
     /** A cleared patient's session in northside, started and, if {@code hold}, inverted at 20 degrees. */
     private UUID startSession(boolean hold) {
-        UUID patient = UUID.randomUUID();
-        KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
-        kafka.send(TestEvents.encode(TestEvents.patientRegistered("northside", patient)));
-        kafka.send(TestEvents.encode(TestEvents.defaultPlan("northside", patient)));
-        kafka.send(TestEvents.encode(TestEvents.clearedScreening("northside", patient, Instant.now().plus(Duration.ofDays(30)))));
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            var response = given().auth().oauth2(TABLET).contentType(ContentType.JSON)
-                    .body(Map.of("patientId", patient.toString(), "spotter", "Sam Spotter",
-                            "bloodPressure", Map.of("systolic", 122, "diastolic", 76), "painBefore", 4)).when().post("/api/sessions");
-            id[0] = response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
-            return id[0] != null;
-        });
+        String session = TestSessions.start(bootstrapServers, "northside", TABLET).session();
         if (hold) {
             given().auth().oauth2(TABLET).contentType(ContentType.JSON).body(Map.of("angleDegrees", 20))
-                    .when().post("/api/sessions/{id}/holds", id[0]).then().statusCode(200);
+                    .when().post("/api/sessions/{id}/holds", session).then().statusCode(200);
         }
-        return UUID.fromString(id[0]);
+        return UUID.fromString(session);
     }
 
     private Instant column(UUID session, String column) throws SQLException {
