@@ -131,10 +131,7 @@ public final class GroupCommit<T, R> {
         }
     }
 
-    private void complete(List<Pending<T, R>> batch, List<R> results) {
-        if (results.size() != batch.size()) {
-            throw new IllegalStateException(name + ": " + results.size() + " results for " + batch.size() + " items");
-        }
+    private static <T, R> void complete(List<Pending<T, R>> batch, List<R> results) {
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(results.get(i));
         }
@@ -165,6 +162,10 @@ public final class GroupCommit<T, R> {
 
     private List<R> commitOn(Connection connection, List<T> items) throws SQLException {
         List<R> results = work.write(connection, items);
+        if (results.size() != items.size()) {
+            // checked before the commit: a batch that counted as failed after it had been committed would be written twice
+            throw new IllegalStateException(name + ": " + results.size() + " results for " + items.size() + " items");
+        }
         connection.commit();
         return results;
     }
