@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class Bench {
 
     private static final Duration DRAIN = Duration.ofSeconds(120);
     /** The JVM options the services run with unless {@code --service-jvm-options} says otherwise: production's. */
-    private static final String DEFAULT_JVM_OPTIONS = "@" + Path.of("deploy/jvm.options").toAbsolutePath();
+    private static final String DEFAULT_JVM_OPTIONS = "@deploy/jvm.options";
 
     private final Map<String, String> options;
     private final BenchReport report;
@@ -45,6 +46,16 @@ public final class Bench {
         System.exit(0);
     }
 
+    /**
+     * The services' JVM options as given, with an {@code @argument} file named relative to where the harness runs made
+     * absolute: each service runs from its own folder, where the relative name would not be found.
+     */
+    static List<String> serviceJvmOptions(String given) {
+        return Arrays.stream(given.trim().split("\\s+"))
+                .map(option -> option.startsWith("@") ? "@" + Path.of(option.substring(1)).toAbsolutePath() : option)
+                .toList();
+    }
+
     private void run() throws Exception {
         Load.Settings settings = new Load.Settings(number("clinics", 10), number("tablets", 10), number("patients-per-tablet", 2),
                 seconds("heartbeat", 15),
@@ -52,7 +63,7 @@ public final class Bench {
                 Double.parseDouble(option("symptoms-per-second", "2")));
         report.settings(settings, seconds("warm-up", 60), seconds("measure", 120), Boolean.parseBoolean(option("faults", "false")));
         boolean faults = Boolean.parseBoolean(option("faults", "false"));
-        List<String> jvmOptions = List.of(option("service-jvm-options", DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
+        List<String> jvmOptions = serviceJvmOptions(option("service-jvm-options", DEFAULT_JVM_OPTIONS));
         report.log("services run with: " + String.join(" ", jvmOptions));
         boolean aotCache = Boolean.parseBoolean(option("aot-cache", "true"));
         try (BenchPlatform platform = BenchPlatform.start(Path.of(option("services", "services")), report.dir.resolve("run"), jvmOptions,
